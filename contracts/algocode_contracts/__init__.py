@@ -1,0 +1,57 @@
+"""Algocode's cross-service messages: versioned, typed models shared by the code manager and the judge.
+
+No Django and no pika here: only the shapes of the messages, their names on the broker, and example
+payloads (`examples/`) that every consumer's tests parse. See docs/messaging.md.
+"""
+
+from algocode_contracts.messages import (
+    JOB_SCHEMA,
+    RESULT_SCHEMA,
+    CheckerSettings,
+    JobKind,
+    JudgeLimits,
+    ReferenceSolution,
+    SubmissionCreated,
+    SubmissionJudged,
+    TestCase,
+    TestIO,
+    TestResult,
+    Verdict,
+    example_payload,
+)
+from algocode_contracts.topology import (
+    DEAD_LETTER_EXCHANGE,
+    DEAD_LETTER_QUEUE,
+    JOB_DELIVERY_LIMIT,
+    JOBS_EXCHANGE,
+    LANGUAGES,
+    RESULTS_EXCHANGE,
+    RESULTS_QUEUE,
+    RESULTS_ROUTING_KEY,
+    job_queue_name,
+)
+
+__all__ = [
+    "DEAD_LETTER_EXCHANGE",
+    "DEAD_LETTER_QUEUE",
+    "JOBS_EXCHANGE",
+    "JOB_DELIVERY_LIMIT",
+    "JOB_SCHEMA",
+    "LANGUAGES",
+    "RESULTS_EXCHANGE",
+    "RESULTS_QUEUE",
+    "RESULTS_ROUTING_KEY",
+    "RESULT_SCHEMA",
+    "CheckerSettings",
+    "JobKind",
+    "JudgeLimits",
+    "ReferenceSolution",
+    "SubmissionCreated",
+    "SubmissionJudged",
+    "TestCase",
+    "TestIO",
+    "TestResult",
+    "Verdict",
+    "example_payload",
+    "job_queue_name",
+]

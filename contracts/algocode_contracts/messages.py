@@ -1,0 +1,163 @@
+"""The two messages: `submission.created/v1` (job, code manager → judge) and `submission.judged/v1`.
+
+Both are JSON. Receivers validate with `Model.model_validate_json(body)`; anything that fails is
+dead-lettered. Unknown fields are refused so that a producer's typo never passes silently.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import datetime
+from enum import StrEnum
+from importlib import resources
+from typing import Annotated, Any, Final, Literal
+from uuid import UUID
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from algocode_contracts.topology import LANGUAGES
+
+JOB_SCHEMA: Final = "submission.created/v1"
+RESULT_SCHEMA: Final = "submission.judged/v1"
+
+MAX_SOURCE_CHARS: Final = 256 * 1024
+MAX_COMPILE_OUTPUT_CHARS: Final = 64 * 1024
+MAX_IO_CHARS: Final = 8 * 1024  # input / expected / actual shown back to the user, each
+
+
+class Verdict(StrEnum):
+    ACCEPTED = "AC"
+    WRONG_ANSWER = "WA"
+    COMPILE_ERROR = "CE"
+    TIME_LIMIT_EXCEEDED = "TLE"
+    MEMORY_LIMIT_EXCEEDED = "MLE"
+    RUNTIME_ERROR = "RE"
+    OUTPUT_LIMIT_EXCEEDED = "OLE"
+    INTERNAL_ERROR = "IE"
+
+    @property
+    def label(self) -> str:
+        return _LABELS[self]
+
+
+_LABELS = {
+    Verdict.ACCEPTED: "Accepted",
+    Verdict.WRONG_ANSWER: "Wrong Answer",
+    Verdict.COMPILE_ERROR: "Compilation Error",
+    Verdict.TIME_LIMIT_EXCEEDED: "Time Limit Exceeded",
+    Verdict.MEMORY_LIMIT_EXCEEDED: "Memory Limit Exceeded",
+    Verdict.RUNTIME_ERROR: "Runtime Error",
+    Verdict.OUTPUT_LIMIT_EXCEEDED: "Output Limit Exceeded",
+    Verdict.INTERNAL_ERROR: "Internal Error",
+}
+
+
+class JobKind(StrEnum):
+    SUBMIT = "submit"  # judged against every test of the problem
+    RUN = "run"  # custom input: one test, no hidden data
+
+
+class _Message(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, populate_by_name=True)
+
+
+Language = Annotated[str, Field(pattern="^(" + "|".join(LANGUAGES) + ")$")]
+
+
+class JudgeLimits(_Message):
+    time_limit_ms: int = Field(ge=50, le=30_000)  # CPU time per test
+    memory_limit_kib: int = Field(ge=4 * 1024, le=4 * 1024 * 1024)  # memory + swap per test
+    output_limit_kib: int = Field(default=64 * 1024, ge=1, le=256 * 1024)
+
+
+class CheckerSettings(_Message):
+    """The ICPC default output validator's flags (`validator_flags` in problem.yaml)."""
+
+    case_sensitive: bool = False
+    space_change_sensitive: bool = False
+    float_absolute_tolerance: float | None = Field(default=None, ge=0)
+    float_relative_tolerance: float | None = Field(default=None, ge=0)
+
+
+class TestCase(_Message):
+    __test__ = False  # not a pytest test class
+
+    name: str = Field(min_length=1, max_length=200)
+    input: str
+    answer: str | None = None  # None only in a custom run without a reference solution
+    sample: bool = False  # samples may show input/expected/actual back to the user
+
+
+class ReferenceSolution(_Message):
+    language: Language
+    source: str = Field(min_length=1, max_length=MAX_SOURCE_CHARS)
+
+
+class SubmissionCreated(_Message):
+    schema_: Literal["submission.created/v1"] = Field(default=JOB_SCHEMA, alias="schema")
+    submission_id: UUID
+    attempt: int = Field(default=1, ge=1)  # raised on every rejudge; results of older attempts lose
+    kind: JobKind = JobKind.SUBMIT
+    language: Language
+    source: str = Field(min_length=1, max_length=MAX_SOURCE_CHARS)
+    limits: JudgeLimits
+    checker: CheckerSettings = CheckerSettings()
+    tests: list[TestCase] = Field(min_length=1, max_length=1000)
+    stop_on_first_failure: bool = True
+    reference: ReferenceSolution | None = None  # custom run: produces the expected output
+    created_at: datetime
+
+
+class TestResult(_Message):
+    __test__ = False
+
+    name: str
+    verdict: Verdict
+    time_ms: int  # CPU time
+    wall_ms: int
+    memory_kib: int  # peak
+    exit_code: int | None = None
+    signal: str | None = None  # e.g. "SIGSEGV"
+
+
+class TestIO(_Message):
+    """One test's data shown back to the user: only for samples and custom runs. Truncated."""
+
+    __test__ = False
+
+    test: str
+    input: str
+    expected: str | None
+    actual: str
+    stderr: str = ""
+    truncated: bool = False
+
+    @field_validator("input", "expected", "actual", "stderr")
+    @classmethod
+    def _bounded(cls, value: str | None) -> str | None:
+        if value is not None and len(value) > MAX_IO_CHARS:
+            raise ValueError(f"longer than {MAX_IO_CHARS} characters; truncate before sending")
+        return value
+
+
+class SubmissionJudged(_Message):
+    schema_: Literal["submission.judged/v1"] = Field(default=RESULT_SCHEMA, alias="schema")
+    submission_id: UUID
+    attempt: int = Field(ge=1)
+    verdict: Verdict
+    message: str  # one line for people: "Wrong Answer on test 3", "Runtime Error (SIGSEGV) on test 2"
+    passed: int = Field(ge=0)
+    total: int = Field(ge=0)
+    max_time_ms: int = Field(ge=0)
+    max_memory_kib: int = Field(ge=0)
+    compile_output: str = Field(default="", max_length=MAX_COMPILE_OUTPUT_CHARS)
+    tests: list[TestResult] = []
+    io: TestIO | None = None
+    judged_at: datetime
+    worker: str = ""  # which worker judged it (host/pid), for operators
+
+
+def example_payload(name: str) -> dict[str, Any]:
+    """An example payload shipped with the package (`examples/<name>.json`)."""
+    text = resources.files("algocode_contracts").joinpath("examples", f"{name}.json").read_text()
+    return json.loads(text)

@@ -1,0 +1,65 @@
+"""The example payloads parse, and malformed messages are refused (they would be dead-lettered)."""
+
+import json
+
+import pytest
+from pydantic import ValidationError
+
+from algocode_contracts import (
+    JOB_SCHEMA,
+    RESULT_SCHEMA,
+    JobKind,
+    SubmissionCreated,
+    SubmissionJudged,
+    Verdict,
+    example_payload,
+)
+
+
+def test_job_examples_parse():
+    job = SubmissionCreated.model_validate(example_payload("submission_created"))
+    assert job.schema_ == JOB_SCHEMA
+    assert job.language == "cpp"
+    assert [t.sample for t in job.tests] == [True, False]
+    run = SubmissionCreated.model_validate(example_payload("submission_created_run"))
+    assert run.kind is JobKind.RUN
+    assert run.reference is not None and run.tests[0].answer is None
+
+
+def test_result_example_round_trips_through_json():
+    result = SubmissionJudged.model_validate(example_payload("submission_judged"))
+    assert result.verdict is Verdict.WRONG_ANSWER
+    again = SubmissionJudged.model_validate_json(result.model_dump_json(by_alias=True))
+    assert again == result
+    assert json.loads(result.model_dump_json(by_alias=True))["schema"] == RESULT_SCHEMA
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda p: p.update(schema="submission.created/v2"),
+        lambda p: p.update(language="brainfuck"),
+        lambda p: p.update(tests=[]),
+        lambda p: p.update(attempt=0),
+        lambda p: p.update(submission_id="not-a-uuid"),
+        lambda p: p.update(compiler_flags=["-fplugin=evil.so"]),  # users pass no flags (threat 9)
+        lambda p: p["limits"].update(time_limit_ms=10**9),
+        lambda p: p.pop("source"),
+    ],
+)
+def test_malformed_jobs_are_refused(mutate):
+    payload = example_payload("submission_created")
+    mutate(payload)
+    with pytest.raises(ValidationError):
+        SubmissionCreated.model_validate(payload)
+
+
+def test_not_json_is_refused():
+    with pytest.raises(ValidationError):
+        SubmissionCreated.model_validate_json(b"\xff\xfe not json")
+
+
+def test_verdict_labels_are_the_originals_words():
+    assert Verdict.ACCEPTED.label == "Accepted"
+    assert Verdict.COMPILE_ERROR.label == "Compilation Error"
+    assert Verdict("TLE") is Verdict.TIME_LIMIT_EXCEEDED
