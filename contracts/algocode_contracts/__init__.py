@@ -28,6 +28,10 @@ from algocode_contracts.topology import (
     RESULTS_EXCHANGE,
     RESULTS_QUEUE,
     RESULTS_ROUTING_KEY,
+    Binding,
+    Exchange,
+    Queue,
+    declarations,
     job_queue_name,
 )
 
@@ -42,9 +46,12 @@ __all__ = [
     "RESULTS_QUEUE",
     "RESULTS_ROUTING_KEY",
     "RESULT_SCHEMA",
+    "Binding",
     "CheckerSettings",
+    "Exchange",
     "JobKind",
     "JudgeLimits",
+    "Queue",
     "ReferenceSolution",
     "SubmissionCreated",
     "SubmissionJudged",
@@ -52,6 +59,7 @@ __all__ = [
     "TestIO",
     "TestResult",
     "Verdict",
+    "declarations",
     "example_payload",
     "job_queue_name",
 ]

@@ -1,6 +1,11 @@
-"""Names on the broker: exchanges, queues, routing keys. Declared by the services' messaging modules."""
+"""Names on the broker and the topology itself, as plain data both services declare identically.
 
-from typing import Final
+RabbitMQ refuses a re-declaration whose arguments differ (PRECONDITION_FAILED), so the arguments live here,
+once; each service's messaging module walks `declarations()` with its own client.
+"""
+
+from dataclasses import dataclass, field
+from typing import Any, Final
 
 # Languages the platform judges; each is a routing key and has its own job queue.
 LANGUAGES: Final = ("cpp", "c", "python", "java")
@@ -15,7 +20,55 @@ DEAD_LETTER_QUEUE: Final = "algocode.dead-letters"  # durable queue an operator 
 # RabbitMQ 3.10 quorum queues have no default delivery limit: a job that crashes the worker every
 # time would be redelivered forever. After this many deliveries it is dead-lettered.
 JOB_DELIVERY_LIMIT: Final = 5
+RESULT_DELIVERY_LIMIT: Final = 10
 
 
 def job_queue_name(language: str) -> str:
     return f"algocode.jobs.{language}"
+
+
+@dataclass(frozen=True)
+class Exchange:
+    name: str
+    type: str  # "direct" | "fanout"
+
+
+@dataclass(frozen=True)
+class Queue:
+    name: str
+    arguments: dict[str, Any] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Binding:
+    queue: str
+    exchange: str
+    routing_key: str
+
+
+Declaration = Exchange | Queue | Binding
+
+
+def _quorum(delivery_limit: int) -> dict[str, Any]:
+    return {
+        "x-queue-type": "quorum",
+        "x-delivery-limit": delivery_limit,
+        "x-dead-letter-exchange": DEAD_LETTER_EXCHANGE,
+    }
+
+
+def declarations(languages: tuple[str, ...] = LANGUAGES) -> list[Declaration]:
+    """Everything durable on the broker, in declaration order (exchanges before their bindings)."""
+    items: list[Declaration] = [
+        Exchange(DEAD_LETTER_EXCHANGE, "fanout"),
+        Queue(DEAD_LETTER_QUEUE, {"x-queue-type": "quorum"}),
+        Binding(DEAD_LETTER_QUEUE, DEAD_LETTER_EXCHANGE, ""),
+        Exchange(JOBS_EXCHANGE, "direct"),
+        Exchange(RESULTS_EXCHANGE, "direct"),
+        Queue(RESULTS_QUEUE, _quorum(RESULT_DELIVERY_LIMIT)),
+        Binding(RESULTS_QUEUE, RESULTS_EXCHANGE, RESULTS_ROUTING_KEY),
+    ]
+    for language in languages:
+        items.append(Queue(job_queue_name(language), _quorum(JOB_DELIVERY_LIMIT)))
+        items.append(Binding(job_queue_name(language), JOBS_EXCHANGE, language))
+    return items

@@ -23,7 +23,8 @@ def test_job_examples_parse():
     assert [t.sample for t in job.tests] == [True, False]
     run = SubmissionCreated.model_validate(example_payload("submission_created_run"))
     assert run.kind is JobKind.RUN
-    assert run.reference is not None and run.tests[0].answer is None
+    assert run.reference is not None
+    assert run.tests[0].answer is None
 
 
 def test_result_example_round_trips_through_json():

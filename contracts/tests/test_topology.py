@@ -1,0 +1,33 @@
+"""The broker topology both services declare: every job queue is bounded and dead-lettered."""
+
+from algocode_contracts import (
+    DEAD_LETTER_EXCHANGE,
+    JOBS_EXCHANGE,
+    LANGUAGES,
+    Binding,
+    Exchange,
+    Queue,
+    declarations,
+    job_queue_name,
+)
+
+
+def test_every_language_has_a_bounded_dead_lettered_quorum_queue():
+    items = declarations()
+    queues = {q.name: q for q in items if isinstance(q, Queue)}
+    for language in LANGUAGES:
+        args = queues[job_queue_name(language)].arguments
+        assert args["x-queue-type"] == "quorum"
+        assert args["x-delivery-limit"] > 0
+        assert args["x-dead-letter-exchange"] == DEAD_LETTER_EXCHANGE
+        assert Binding(job_queue_name(language), JOBS_EXCHANGE, language) in items
+
+
+def test_exchanges_are_declared_before_their_bindings():
+    items = declarations(("cpp",))
+    declared: set[str] = set()
+    for item in items:
+        if isinstance(item, Exchange):
+            declared.add(item.name)
+        if isinstance(item, Binding):
+            assert item.exchange in declared
