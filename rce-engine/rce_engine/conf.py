@@ -1,0 +1,53 @@
+"""Judge configuration read from the environment in one place (plain Python: the CLI needs no Django).
+
+Variables:
+  ALGOCODE_JUDGE_HOME     state directory: built sandbox helper, precompiled headers, binary cache,
+                          box directories. Default: <repo>/var/judge in a source checkout,
+                          /var/lib/algocode-judge otherwise.
+  ALGOCODE_SANDBOX        "native" (default) or "docker".
+  ALGOCODE_SLOTS          how many submissions one process judges at once (default 2).
+  ALGOCODE_SLOT_UID_BASE  first unprivileged uid/gid used by the native sandbox (default 61000);
+                          slot n runs as uid base+n.
+  ALGOCODE_ALLOW_NO_CGROUP_LIMITS
+                          "1" lets the native sandbox start without memory/pids control (unsafe,
+                          development only).
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+_SOURCE_ROOT = Path(__file__).resolve().parents[2]
+
+
+def _default_home() -> Path:
+    if (_SOURCE_ROOT / "rce-engine").is_dir() and (_SOURCE_ROOT / "Makefile").is_file():
+        return _SOURCE_ROOT / "var" / "judge"
+    return Path("/var/lib/algocode-judge")
+
+
+@dataclass(frozen=True, slots=True)
+class JudgeConfig:
+    home: Path
+    sandbox: str
+    slots: int
+    slot_uid_base: int
+    allow_no_cgroup_limits: bool
+
+    @classmethod
+    def from_env(cls, env: os._Environ[str] | dict[str, str] = os.environ) -> JudgeConfig:
+        sandbox = env.get("ALGOCODE_SANDBOX", "native")
+        if sandbox not in ("native", "docker"):
+            raise ValueError(f"ALGOCODE_SANDBOX must be 'native' or 'docker', not {sandbox!r}")
+        slots = int(env.get("ALGOCODE_SLOTS", "2"))
+        if not 1 <= slots <= 64:
+            raise ValueError("ALGOCODE_SLOTS must be between 1 and 64")
+        return cls(
+            home=Path(env.get("ALGOCODE_JUDGE_HOME") or _default_home()),
+            sandbox=sandbox,
+            slots=slots,
+            slot_uid_base=int(env.get("ALGOCODE_SLOT_UID_BASE", "61000")),
+            allow_no_cgroup_limits=env.get("ALGOCODE_ALLOW_NO_CGROUP_LIMITS") == "1",
+        )
