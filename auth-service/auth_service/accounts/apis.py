@@ -1,0 +1,146 @@
+"""The `/api/v1/auth/` account endpoints: dj-rest-auth views where they fit, thin APIs over our services
+where they did not (e-mail confirmation by GET, logout that blacklists, token revocation on password change).
+"""
+
+from typing import Any
+
+from dj_rest_auth import views as rest_auth_views
+from dj_rest_auth.registration import views as registration_views
+from drf_spectacular.utils import extend_schema, inline_serializer
+from rest_framework import serializers, status
+from rest_framework.permissions import AllowAny
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from auth_service.accounts.serializers import ResendEmailSerializer
+from auth_service.accounts.services import email_address_confirm
+from auth_service.accounts.throttling import LoginEmailThrottle, LoginIpThrottle
+from auth_service.tokens.services import refresh_token_revoke, user_refresh_tokens_revoke_all
+
+_Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
+
+
+class RegisterApi(registration_views.RegisterView):
+    """username, email, password1, password2, first_name, last_name → 201; a verification e-mail is sent."""
+
+    authentication_classes = ()
+
+
+class LoginApi(rest_auth_views.LoginView):
+    """`{email, password}` → `{access, refresh, user}`; throttled per client IP and per e-mail."""
+
+    authentication_classes = ()
+    throttle_classes = (LoginIpThrottle, LoginEmailThrottle)
+
+
+class VerifyEmailApi(APIView):
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    class InputSerializer(serializers.Serializer):
+        key = serializers.CharField()
+
+    @extend_schema(request=InputSerializer, responses={200: _Detail})
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        email_address_confirm(request=request._request, key=serializer.validated_data["key"])
+        return Response({"detail": "ok"})
+
+
+class ConfirmEmailApi(APIView):
+    """The link in the verification e-mail: opening it verifies the address (there is no frontend)."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses={200: _Detail})
+    def get(self, request: Request, key: str) -> Response:
+        address = email_address_confirm(request=request._request, key=key)
+        return Response({"detail": "ok", "email": address.email})
+
+
+class EmailVerificationSentApi(APIView):
+    """allauth redirects here after sign-up in some flows; answer in JSON like everything else."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses={200: _Detail})
+    def get(self, request: Request) -> Response:
+        return Response({"detail": "Verification e-mail sent."})
+
+
+class ResendEmailApi(registration_views.ResendEmailVerificationView):
+    """`{email}` → 200 whether or not the address exists (no account enumeration)."""
+
+    authentication_classes = ()
+    serializer_class = ResendEmailSerializer
+
+
+class LogoutApi(APIView):
+    """`{refresh}` → the refresh token is blacklisted. Access tokens expire on their own (minutes)."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    class InputSerializer(serializers.Serializer):
+        refresh = serializers.CharField()
+
+    def get_authenticate_header(self, request: Request) -> str:
+        # A bad refresh token is an authentication failure: 401, like token/refresh/ answers.
+        return 'Bearer realm="api"'
+
+    @extend_schema(request=InputSerializer, responses={200: _Detail})
+    def post(self, request: Request) -> Response:
+        serializer = self.InputSerializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        refresh_token_revoke(raw_token=serializer.validated_data["refresh"])
+        return Response({"detail": "Successfully logged out."})
+
+
+class PasswordChangeApi(rest_auth_views.PasswordChangeView):
+    """Also revokes every refresh token of the user: other sessions must log in again."""
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        response = super().post(request, *args, **kwargs)
+        user_refresh_tokens_revoke_all(user=request.user)
+        return response
+
+
+class PasswordResetApi(rest_auth_views.PasswordResetView):
+    """`{email}` → 200 whether or not the address exists; the e-mail links to PasswordResetLinkApi."""
+
+    authentication_classes = ()
+
+
+class PasswordResetConfirmApi(rest_auth_views.PasswordResetConfirmView):
+    authentication_classes = ()
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        serializer.save()
+        user_refresh_tokens_revoke_all(user=serializer.user)
+        return Response({"detail": "Password has been reset with the new password."})
+
+
+class PasswordResetLinkApi(APIView):
+    """The link in the reset e-mail: tells the holder what to POST (no frontend to render a form)."""
+
+    authentication_classes = ()
+    permission_classes = (AllowAny,)
+
+    @extend_schema(responses={200: _Detail})
+    def get(self, request: Request, uidb64: str, token: str) -> Response:
+        return Response(
+            {
+                "detail": (
+                    "POST uid, token, new_password1 and new_password2 to /api/v1/auth/password/reset/confirm/"
+                ),
+                "uid": uidb64,
+                "token": token,
+            },
+            status=status.HTTP_200_OK,
+        )

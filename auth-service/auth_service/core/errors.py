@@ -1,0 +1,110 @@
+"""The service's one application error type and the one exception handler that renders every error.
+
+Every error leaves as JSON with a human-readable `detail`; field errors keep DRF's per-field shape too.
+"""
+
+import logging
+from enum import StrEnum
+from typing import Any
+
+from django.core.exceptions import PermissionDenied
+from django.core.exceptions import ValidationError as DjangoValidationError
+from django.http import Http404, HttpRequest, JsonResponse
+from rest_framework import exceptions, status
+from rest_framework.response import Response
+from rest_framework.serializers import as_serializer_error
+from rest_framework.views import exception_handler as drf_exception_handler
+
+logger = logging.getLogger(__name__)
+
+
+class ErrorCode(StrEnum):
+    INVALID = "invalid"
+    NOT_FOUND = "not_found"
+    METHOD_NOT_ALLOWED = "method_not_allowed"
+    THROTTLED = "throttled"
+    INVALID_VERIFICATION_KEY = "invalid_verification_key"
+    READ_ONLY_FIELDS = "read_only_fields"
+    DATABASE_UNAVAILABLE = "database_unavailable"
+    SERVER_ERROR = "server_error"
+
+
+class ApplicationError(Exception):
+    """A failure a client can act on: rendered as `{"detail": message, "code": code, **extra}`."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        code: ErrorCode = ErrorCode.INVALID,
+        status_code: int = status.HTTP_400_BAD_REQUEST,
+        extra: dict[str, Any] | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.code = code
+        self.status_code = status_code
+        self.extra = extra or {}
+
+
+def _first_message(errors: Any, prefix: str = "") -> str:
+    """The first message in a nested DRF error structure, prefixed by its field name."""
+    if isinstance(errors, dict):
+        for field, value in errors.items():
+            label = "" if field in ("non_field_errors", "detail") else f"{field}: "
+            return _first_message(value, prefix or label)
+        return "Invalid input."
+    if isinstance(errors, list | tuple):
+        return _first_message(errors[0], prefix) if errors else "Invalid input."
+    return f"{prefix}{errors}"
+
+
+def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
+    if isinstance(exc, ApplicationError):
+        return Response({"detail": exc.message, "code": str(exc.code), **exc.extra}, status=exc.status_code)
+    if isinstance(exc, DjangoValidationError):
+        exc = exceptions.ValidationError(as_serializer_error(exc))
+    elif isinstance(exc, Http404):
+        exc = exceptions.NotFound()
+    elif isinstance(exc, PermissionDenied):
+        exc = exceptions.PermissionDenied()
+
+    response = drf_exception_handler(exc, context)
+    if response is None:
+        # Unexpected: log with the traceback, answer a JSON 500 that reveals nothing internal.
+        logger.exception("Unhandled error in %s", context.get("view"))
+        return Response(
+            {"detail": "Internal server error.", "code": str(ErrorCode.SERVER_ERROR)},
+            status=status.HTTP_500_INTERNAL_SERVER_ERROR,
+        )
+    if isinstance(exc, exceptions.Throttled):
+        wait = int(exc.wait or 1)
+        response.data = {
+            "detail": f"Too many attempts. Try again in {wait} seconds.",
+            "code": str(ErrorCode.THROTTLED),
+            "wait_time": wait,
+        }
+        return response
+    data = response.data
+    if isinstance(data, list):
+        response.data = {"detail": _first_message(data), "errors": data}
+    elif isinstance(data, dict) and not isinstance(data.get("detail"), str):
+        # Field errors keep their per-field lists (the original's shape) plus one readable summary.
+        response.data = {"detail": _first_message(data), **data}
+    return response
+
+
+def json_not_found(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "Not found.", "code": str(ErrorCode.NOT_FOUND)}, status=404)
+
+
+def json_server_error(request: HttpRequest) -> JsonResponse:
+    return JsonResponse({"detail": "Internal server error.", "code": str(ErrorCode.SERVER_ERROR)}, status=500)
+
+
+def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "Bad request.", "code": str(ErrorCode.INVALID)}, status=400)
+
+
+def json_permission_denied(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    return JsonResponse({"detail": "Permission denied."}, status=403)

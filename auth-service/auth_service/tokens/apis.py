@@ -1,0 +1,23 @@
+"""HTTP endpoints of the tokens app: refresh, verify, and the JWKS document."""
+
+from django.http import HttpRequest, JsonResponse
+from django.views.decorators.http import require_GET
+from rest_framework_simplejwt import views as simplejwt_views
+
+from auth_service.tokens.keyring import get_keyring
+
+
+class TokenRefreshApi(simplejwt_views.TokenRefreshView):
+    """`{refresh}` → `{access, refresh}`; the given refresh token is blacklisted (rotation)."""
+
+
+class TokenVerifyApi(simplejwt_views.TokenVerifyView):
+    """`{token}` → `{}` when the signature, expiry, issuer, audience and blacklist all pass."""
+
+
+@require_GET
+def jwks_api(request: HttpRequest) -> JsonResponse:
+    """The public key(s) as a JWK Set: the current key first, then previous ones still accepted."""
+    response = JsonResponse(get_keyring().jwks())
+    response["Cache-Control"] = "public, max-age=300"
+    return response
