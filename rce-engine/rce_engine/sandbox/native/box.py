@@ -1,0 +1,491 @@
+"""One native box: a bubblewrap sandbox with the C init as pid 1, driven over a socketpair.
+
+The host side of the protocol in box_init.c. Everything that comes back from the init is treated as
+untrusted input (sizes checked, received fds must be regular files). Test data, expected answers and
+the program's stdout/stderr files live outside the box: the program only ever gets fds to them.
+"""
+
+from __future__ import annotations
+
+import array
+import contextlib
+import errno
+import math
+import os
+import select
+import signal
+import socket
+import stat
+import struct
+import subprocess
+import threading
+import time
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from rce_engine.sandbox.base import BASE_ENV, BOX_DIR, MIB, Box, Limits, RunResult, SandboxError
+from rce_engine.sandbox.native import seccomp
+from rce_engine.sandbox.native.cgroups import BoxCgroup
+
+# Protocol constants, mirrored from box_init.c.
+PROTO_VERSION = 1
+CMD_RUN, CMD_KILL, CMD_WRITE, CMD_READ = 1, 2, 3, 4
+MSG_HELLO, MSG_RESULT, MSG_REPLY = 100, 101, 102
+FLAG_WALL, FLAG_KILLED = 1, 2
+RUN_HEADER = struct.Struct("=IIQQQQII")
+WRITE_HEADER = struct.Struct("=II")
+READ_HEADER = struct.Struct("=IIQ")
+HELLO = struct.Struct("=II")
+RESULT = struct.Struct("=IiQIIQQ")
+REPLY = struct.Struct("=IiQ")
+MAX_MESSAGE = 256 * 1024
+
+BWRAP = "/usr/bin/bwrap"
+INIT_IN_BOX = "/.algocode-init"
+RO_IN_BOX = "/opt/algocode"
+# Sizes of the box's writable tmpfs mounts; pages written there are charged to the run's memory cgroup.
+BOX_TMPFS_BYTES = 512 * MIB
+TMP_TMPFS_BYTES = 256 * MIB
+SHM_TMPFS_BYTES = 64 * MIB
+# /etc pieces the languages need; never the host's passwd/shadow (a synthetic passwd is bound instead).
+ETC_BINDS = ("ld.so.cache", "alternatives", "java-17-openjdk", "python3.11", "localtime")
+CPU_POLL_S = 0.01
+START_TIMEOUT_S = 10.0
+# How long past the wall limit the host waits for the init before declaring the box broken.
+HOST_GRACE_S = 5.0
+
+
+@dataclass(frozen=True, slots=True)
+class BoxSpec:
+    """What a box is started with (decided by NativeSandbox)."""
+
+    uid: int
+    helper: Path
+    ro_dir: Path | None
+    tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
+
+
+def _tmpfile(directory: Path) -> int:
+    """An anonymous file on disk (tmpfs pages could not be reclaimed under the box's memory limit)."""
+    try:
+        return os.open(directory, os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, 0o600)
+    except OSError as exc:
+        if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
+            raise SandboxError(f"cannot create a temp file in {directory}: {exc}") from exc
+    import tempfile
+
+    fd, path = tempfile.mkstemp(dir=directory)
+    os.unlink(path)
+    return fd
+
+
+def _data_fd(directory: Path, data: bytes) -> int:
+    fd = _tmpfile(directory)
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view) :]
+    return fd
+
+
+def _check_name(name: str) -> bytes:
+    raw = name.encode()
+    if not raw or b"/" in raw or b"\0" in raw or name in (".", "..") or len(raw) > 255:
+        raise SandboxError(f"invalid box file name {name!r}")
+    return raw
+
+
+def _passwd(uid: int) -> bytes:
+    return (
+        f"root:x:0:0:root:/:/usr/sbin/nologin\njudge:x:{uid}:{uid}:judge:{BOX_DIR}:/usr/sbin/nologin\n"
+        "nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin\n"
+    ).encode()
+
+
+def _group(uid: int) -> bytes:
+    return f"root:x:0:\njudge:x:{uid}:\nnogroup:x:65534:\n".encode()
+
+
+class NativeBox(Box):
+    def __init__(self, *, spec: BoxSpec, cgroup: BoxCgroup, on_close: Callable[[], None]) -> None:
+        self._spec = spec
+        self._cgroup = cgroup
+        self._on_close = on_close
+        self._lock = threading.Lock()
+        self._closed = False
+        self._broken: str | None = None
+        self._proc: subprocess.Popen[bytes] | None = None
+        self._sock: socket.socket | None = None
+        self.init_pid = 0
+        try:
+            self._start()
+        except BaseException:
+            self.close()
+            raise
+
+    # ---- lifecycle --------------------------------------------------------------------------------
+
+    def _bwrap_argv(self, fds: dict[str, int]) -> list[str]:
+        argv = [
+            BWRAP,
+            "--unshare-all",
+            "--unshare-user",
+            "--disable-userns",
+            "--die-with-parent",
+            "--new-session",
+            "--cap-drop",
+            "ALL",
+            "--as-pid-1",
+            "--clearenv",
+            "--hostname",
+            "box",
+            "--ro-bind",
+            "/usr",
+            "/usr",
+        ]
+        for link in ("bin", "lib", "lib64", "sbin"):
+            host = Path("/") / link
+            if host.is_symlink():
+                argv += ["--symlink", os.readlink(host), f"/{link}"]
+            elif host.is_dir():
+                argv += ["--ro-bind", str(host), f"/{link}"]
+        for name in ETC_BINDS:
+            argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+        argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
+        argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
+        argv += ["--proc", "/proc", "--dev", "/dev"]
+        argv += ["--size", str(SHM_TMPFS_BYTES), "--tmpfs", "/dev/shm"]  # noqa: S108 (in the box)
+        argv += ["--size", str(BOX_TMPFS_BYTES), "--tmpfs", BOX_DIR]
+        argv += ["--size", str(TMP_TMPFS_BYTES), "--tmpfs", "/tmp"]  # noqa: S108 (in the box)
+        argv += ["--ro-bind-fd", str(fds["init"]), INIT_IN_BOX]
+        if "ro" in fds:
+            argv += ["--ro-bind-fd", str(fds["ro"]), RO_IN_BOX]
+        # The root and /dev are tmpfs without a size limit: make them read-only once populated.
+        argv += ["--remount-ro", "/dev", "--remount-ro", "/"]
+        argv += ["--chdir", BOX_DIR, "--seccomp", str(fds["seccomp"]), "--info-fd", str(fds["info"])]
+        argv += ["--", INIT_IN_BOX, "--init", str(fds["sock"])]
+        return argv
+
+    def _start(self) -> None:
+        spec = self._spec
+        host_sock, box_sock = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self._sock = host_sock
+        info_r, info_w = os.pipe2(os.O_CLOEXEC)
+        fds: dict[str, int] = {"sock": box_sock.fileno(), "info": info_w}
+        opened = [info_r, info_w]
+        stderr_fd = _tmpfile(spec.tmp_dir)
+        opened.append(stderr_fd)
+        try:
+            fds["seccomp"] = seccomp.filter_fd()
+            fds["passwd"] = os.memfd_create("passwd", os.MFD_CLOEXEC)
+            fds["group"] = os.memfd_create("group", os.MFD_CLOEXEC)
+            opened += [fds["seccomp"], fds["passwd"], fds["group"]]
+            for key, data in (("passwd", _passwd(spec.uid)), ("group", _group(spec.uid))):
+                os.write(fds[key], data)
+                os.lseek(fds[key], 0, os.SEEK_SET)
+            # O_PATH fds opened by root: bwrap (unprivileged) binds them without needing to traverse
+            # the root-only judge home.
+            fds["init"] = os.open(spec.helper, os.O_PATH | os.O_CLOEXEC)
+            opened.append(fds["init"])
+            if spec.ro_dir is not None and spec.ro_dir.is_dir():
+                fds["ro"] = os.open(spec.ro_dir, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
+                opened.append(fds["ro"])
+            launch = [
+                str(spec.helper),
+                "--launch",
+                str(spec.uid),
+                str(spec.uid),
+                "-1000",
+                str(len(self._cgroup.join_files)),
+                *map(str, self._cgroup.join_files),
+                "--",
+                *self._bwrap_argv(fds),
+            ]
+            self._proc = subprocess.Popen(
+                launch,
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=stderr_fd,
+                pass_fds=[fd for key, fd in fds.items()],
+                env={"PATH": "/usr/bin:/bin"},
+                close_fds=True,
+            )
+            box_sock.close()
+            os.close(info_w)
+            opened.remove(info_w)
+            hello = self._recv(timeout=START_TIMEOUT_S, what="box start")
+            if hello is None:
+                raise SandboxError(f"box failed to start: {self._stderr_tail(stderr_fd)}")
+            kind, version = HELLO.unpack_from(hello[0])
+            if kind != MSG_HELLO or version != PROTO_VERSION:
+                raise SandboxError("box init speaks another protocol version")
+            self.init_pid = self._read_child_pid(info_r)
+        except SandboxError as exc:
+            raise SandboxError(f"{exc}; bwrap said: {self._stderr_tail(stderr_fd)}") from exc
+        finally:
+            for fd in opened:
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+            box_sock.close()
+
+    @staticmethod
+    def _stderr_tail(fd: int) -> str:
+        try:
+            size = os.fstat(fd).st_size
+            return os.pread(fd, 2000, max(0, size - 2000)).decode(errors="replace").strip()
+        except OSError:
+            return ""
+
+    @staticmethod
+    def _read_child_pid(info_r: int) -> int:
+        import json
+
+        data = b""
+        deadline = time.monotonic() + START_TIMEOUT_S
+        while b"}" not in data:
+            left = deadline - time.monotonic()
+            if left <= 0 or not select.select([info_r], [], [], left)[0]:
+                raise SandboxError("bwrap did not report the box's pid")
+            chunk = os.read(info_r, 4096)
+            if not chunk:
+                break
+            data += chunk
+        try:
+            pid = int(json.loads(data[: data.index(b"}") + 1])["child-pid"])
+        except (ValueError, KeyError) as exc:
+            raise SandboxError(f"unexpected bwrap info: {data[:200]!r}") from exc
+        return pid
+
+    def close(self) -> None:
+        with self._lock:
+            if self._closed:
+                return
+            self._closed = True
+            try:
+                if self._sock is not None:
+                    # EOF tells the init to kill everything and exit, which ends the pid namespace.
+                    self._sock.close()
+                if self._proc is not None:
+                    try:
+                        self._proc.wait(timeout=5)
+                    except subprocess.TimeoutExpired:
+                        self._proc.kill()
+                        self._proc.wait(timeout=5)
+                self._cgroup.destroy()
+            finally:
+                self._on_close()
+
+    # ---- socket helpers ---------------------------------------------------------------------------
+
+    def _send(self, payload: bytes, fds: Sequence[int] = ()) -> None:
+        assert self._sock is not None
+        try:
+            if fds:
+                self._sock.sendmsg([payload], [(socket.SOL_SOCKET, socket.SCM_RIGHTS, array.array("i", fds))])
+            else:
+                self._sock.send(payload)
+        except OSError as exc:
+            self._broken = f"box init unreachable: {exc}"
+            raise SandboxError(self._broken) from exc
+
+    def _recv(self, *, timeout: float | None, what: str) -> tuple[bytes, list[int]] | None:
+        """One packet from the init (None on timeout); its fds are returned (caller closes them)."""
+        assert self._sock is not None
+        if timeout is not None and not select.select([self._sock], [], [], max(0.0, timeout))[0]:
+            return None
+        try:
+            data, ancdata, _flags, _ = self._sock.recvmsg(
+                MAX_MESSAGE, socket.CMSG_SPACE(4 * 4), socket.MSG_CMSG_CLOEXEC
+            )
+        except OSError as exc:
+            self._broken = f"box init unreachable during {what}: {exc}"
+            raise SandboxError(self._broken) from exc
+        fds: list[int] = []
+        for level, kind, raw in ancdata:
+            if level == socket.SOL_SOCKET and kind == socket.SCM_RIGHTS:
+                arr = array.array("i")
+                arr.frombytes(raw[: len(raw) - len(raw) % arr.itemsize])
+                fds.extend(arr)
+        if not data:
+            for fd in fds:
+                os.close(fd)
+            self._broken = f"box init exited during {what}"
+            raise SandboxError(self._broken)
+        return data, fds
+
+    def _usable(self) -> None:
+        if self._closed:
+            raise SandboxError("box is closed")
+        if self._broken:
+            raise SandboxError(f"box is broken: {self._broken}")
+
+    def _reply(self, what: str) -> tuple[int, int, list[int]]:
+        got = self._recv(timeout=30.0, what=what)
+        if got is None:
+            self._broken = f"box init did not answer {what}"
+            raise SandboxError(self._broken)
+        data, fds = got
+        if len(data) != REPLY.size or REPLY.unpack_from(data)[0] != MSG_REPLY:
+            for fd in fds:
+                os.close(fd)
+            self._broken = f"unexpected answer to {what}"
+            raise SandboxError(self._broken)
+        _, err, size = REPLY.unpack(data)
+        return err, size, fds
+
+    # ---- files ------------------------------------------------------------------------------------
+
+    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
+        raw = _check_name(name)
+        with self._lock:
+            self._usable()
+            fd = _data_fd(self._spec.tmp_dir, data)
+            try:
+                mode = 0o755 if executable else 0o644
+                self._send(WRITE_HEADER.pack(CMD_WRITE, mode) + raw + b"\0", [fd])
+            finally:
+                os.close(fd)
+            err, size, fds = self._reply("write_file")
+            for extra in fds:
+                os.close(extra)
+            if err != 0:
+                raise SandboxError(f"cannot write {name} into the box: {os.strerror(err)}")
+            if size != len(data):
+                raise SandboxError(f"short write of {name} into the box")
+
+    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+        raw = _check_name(name)
+        with self._lock:
+            self._usable()
+            self._send(READ_HEADER.pack(CMD_READ, 0, max_bytes) + raw + b"\0")
+            err, _size, fds = self._reply("read_file")
+            if err != 0 or len(fds) != 1:
+                for fd in fds:
+                    os.close(fd)
+                return None
+            fd = fds[0]
+            try:
+                # The init is not trusted with the fd's nature: only a regular file is read.
+                st = os.fstat(fd)
+                if not stat.S_ISREG(st.st_mode) or st.st_size > max_bytes:
+                    return None
+                data = os.pread(fd, max_bytes + 1, 0)
+                chunks = [data]
+                total = len(data)
+                while data and total <= max_bytes:
+                    data = os.pread(fd, max_bytes + 1 - total, total)
+                    chunks.append(data)
+                    total += len(data)
+                if total > max_bytes:
+                    return None
+                return b"".join(chunks)
+            finally:
+                os.close(fd)
+
+    # ---- runs -------------------------------------------------------------------------------------
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        limits: Limits,
+        stdin: bytes | Path = b"",
+        env: Mapping[str, str] | None = None,
+    ) -> RunResult:
+        if not argv:
+            raise SandboxError("empty argv")
+        full_env = {**BASE_ENV, **(env or {})}
+        strings = [a.encode() for a in argv] + [f"{k}={v}".encode() for k, v in full_env.items()]
+        if any(b"\0" in s for s in strings):
+            raise SandboxError("NUL byte in argv or env")
+        wall_ms = max(1, math.ceil(limits.wall_time_s * 1000))
+        header = RUN_HEADER.pack(
+            CMD_RUN,
+            wall_ms,
+            math.ceil(limits.cpu_time_s) + 1,
+            limits.memory_bytes,
+            limits.output_bytes + 1,  # one byte over the limit tells "over" from "exactly at"
+            limits.max_open_files,
+            len(argv),
+            len(full_env),
+        )
+        payload = header + b"".join(s + b"\0" for s in strings)
+        if len(payload) > MAX_MESSAGE - 1:
+            raise SandboxError("argv and env too large")
+        with self._lock:
+            self._usable()
+            tmp = self._spec.tmp_dir
+            if isinstance(stdin, Path):
+                try:
+                    in_fd = os.open(stdin, os.O_RDONLY | os.O_CLOEXEC)
+                except OSError as exc:
+                    raise SandboxError(f"cannot open stdin file {stdin}: {exc}") from exc
+            else:
+                in_fd = _data_fd(tmp, stdin)
+                os.lseek(in_fd, 0, os.SEEK_SET)
+            out_fd = err_fd = -1
+            try:
+                out_fd = _tmpfile(tmp)
+                err_fd = _tmpfile(tmp)
+                return self._run_locked(payload, limits, wall_ms, in_fd, out_fd, err_fd)
+            finally:
+                for fd in (in_fd, out_fd, err_fd):
+                    if fd >= 0:
+                        os.close(fd)
+
+    def _run_locked(
+        self, payload: bytes, limits: Limits, wall_ms: int, in_fd: int, out_fd: int, err_fd: int
+    ) -> RunResult:
+        cg = self._cgroup
+        cg.start_run(
+            init_pid=self.init_pid, memory_bytes=limits.memory_bytes, max_processes=limits.max_processes
+        )
+        cpu_limit_ns = int(limits.cpu_time_s * 1e9)
+        started = time.monotonic()
+        host_deadline = started + wall_ms / 1000 + HOST_GRACE_S
+        self._send(payload, [in_fd, out_fd, err_fd])
+        killed_for_cpu = False
+        poll_cpu = cg.enforces
+        while True:
+            got = self._recv(timeout=CPU_POLL_S if poll_cpu else 0.5, what="run")
+            if got is not None:
+                break
+            if time.monotonic() > host_deadline:
+                self._broken = "box init missed the wall deadline"
+                raise SandboxError(self._broken)
+            if poll_cpu and not killed_for_cpu:
+                used = cg.cpu_ns()
+                if used is not None and used > cpu_limit_ns:
+                    self._send(struct.pack("=I", CMD_KILL))
+                    killed_for_cpu = True
+        data, fds = got
+        for fd in fds:
+            os.close(fd)
+        if len(data) != RESULT.size or RESULT.unpack_from(data)[0] != MSG_RESULT:
+            self._broken = "unexpected answer to run"
+            raise SandboxError(self._broken)
+        _, wstatus, wall_ns, flags, _, init_cpu_ns, maxrss_kb = RESULT.unpack(data)
+        stats = cg.finish_run(init_pid=self.init_pid)
+        if wstatus == -1:
+            raise SandboxError("box init rejected the run request")
+
+        exit_code = os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None
+        sig = os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None
+        if stats is not None:
+            cpu_ns, peak, oom = stats.cpu_ns, stats.peak_bytes, stats.oom_kills > 0
+        else:
+            cpu_ns, peak, oom = init_cpu_ns, maxrss_kb * 1024, False
+        out_size = os.fstat(out_fd).st_size
+        return RunResult(
+            exit_code=exit_code,
+            signal=sig,
+            cpu_time_s=cpu_ns / 1e9,
+            wall_time_s=wall_ns / 1e9,
+            memory_bytes=peak,
+            oom_killed=oom,
+            cpu_limit_exceeded=killed_for_cpu or sig == signal.SIGXCPU or cpu_ns > cpu_limit_ns,
+            wall_limit_exceeded=bool(flags & FLAG_WALL) and not killed_for_cpu,
+            output_limit_exceeded=out_size > limits.output_bytes or sig == signal.SIGXFSZ,
+            stdout=os.pread(out_fd, limits.output_bytes, 0),
+            stderr=os.pread(err_fd, limits.stderr_bytes, 0),
+        )

@@ -1,0 +1,139 @@
+"""NativeSandbox: hands out boxes on slots (one unprivileged uid each), exclusive across processes."""
+
+from __future__ import annotations
+
+import contextlib
+import fcntl
+import hashlib
+import os
+import shutil
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+
+from rce_engine.conf import JudgeConfig
+from rce_engine.sandbox.base import Box, Sandbox, SandboxError
+from rce_engine.sandbox.native import seccomp
+from rce_engine.sandbox.native.box import BWRAP, BoxSpec, NativeBox
+from rce_engine.sandbox.native.cgroups import CgroupDriver, NoDriver, detect_driver
+from rce_engine.sandbox.native.helper import build_helper, prepare_home
+
+_SLOT_WAIT_S = 0.05
+
+
+class NativeSandbox(Sandbox):
+    """bubblewrap + cgroups + seccomp; see docs/sandbox.md."""
+
+    name = "native"
+
+    def __init__(self, config: JudgeConfig, *, cgroups: CgroupDriver | None = None) -> None:
+        self.config = config
+        self.cgroups = cgroups or detect_driver()
+        self._cond = threading.Condition()
+        self._busy: set[int] = set()
+        # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
+        self._tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
+        self._helper: Path | None = None
+
+    def _ensure_ready(self) -> Path:
+        if self._helper is None:
+            if os.geteuid() != 0:
+                raise SandboxError("the native sandbox must run as root (it drops to a slot uid per box)")
+            prepare_home(self.config)
+            self._helper = build_helper(self.config)
+        return self._helper
+
+    def check(self) -> None:
+        if shutil.which(BWRAP) is None:
+            raise SandboxError(f"bubblewrap not found at {BWRAP} (apt-get install bubblewrap)")
+        problems = self.cgroups.problems()
+        if problems and not self.config.allow_no_cgroup_limits:
+            raise SandboxError(
+                "cannot enforce memory/pids limits: "
+                + "; ".join(problems)
+                + " (ALGOCODE_ALLOW_NO_CGROUP_LIMITS=1 runs without them, unsafe)"
+            )
+        if problems:
+            self.cgroups = NoDriver()
+        seccomp.filter_bpf()
+        self._ensure_ready()
+        with self.open_box() as box:
+            result = box.run(["/usr/bin/true"], limits=_CHECK_LIMITS)
+            if result.exit_code != 0:
+                raise SandboxError(f"a trivial program failed in the sandbox: {result}")
+
+    def _try_slot(self, slot: int) -> int | None:
+        """Lock slot `slot` across processes; returns the lock fd or None if another process holds it."""
+        path = self.config.home / "slots" / f"{slot}.lock"
+        fd = os.open(path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC | os.O_NOFOLLOW, 0o600)
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except BlockingIOError:
+            os.close(fd)
+            return None
+        return fd
+
+    def _acquire(self) -> tuple[int, int]:
+        with self._cond:
+            while True:
+                for slot in range(self.config.slots):
+                    if slot in self._busy:
+                        continue
+                    fd = self._try_slot(slot)
+                    if fd is not None:
+                        self._busy.add(slot)
+                        return slot, fd
+                # Another process may free a slot without telling us: poll as well as wait.
+                self._cond.wait(timeout=_SLOT_WAIT_S)
+
+    def _release(self, slot: int, fd: int) -> None:
+        with self._cond:
+            os.close(fd)  # drops the flock
+            self._busy.discard(slot)
+            self._cond.notify()
+
+    def new_box(self) -> NativeBox:
+        """A started box on a free slot (blocks while all are busy); the caller must close() it."""
+        helper = self._ensure_ready()
+        if self.cgroups.problems() and not self.config.allow_no_cgroup_limits:
+            raise SandboxError("cgroup limits unavailable: " + "; ".join(self.cgroups.problems()))
+        slot, lock_fd = self._acquire()
+        uid = self.config.slot_uid_base + slot
+        released = False
+
+        def release() -> None:
+            nonlocal released
+            if not released:
+                released = True
+                self._release(slot, lock_fd)
+
+        try:
+            cgroup = self.cgroups.create_box(f"{self._tag}-u{uid}")
+        except BaseException:
+            release()
+            raise
+        spec = BoxSpec(
+            uid=uid,
+            helper=helper,
+            ro_dir=self.config.home / "ro",
+            tmp_dir=self.config.home / "tmp",
+        )
+        try:
+            return NativeBox(spec=spec, cgroup=cgroup, on_close=release)
+        except BaseException:
+            # NativeBox.close() already destroyed the cgroup and released the slot.
+            release()
+            raise
+
+    @contextlib.contextmanager
+    def open_box(self) -> Iterator[Box]:
+        box = self.new_box()
+        try:
+            yield box
+        finally:
+            box.close()
+
+
+from rce_engine.sandbox.base import MIB, Limits  # noqa: E402
+
+_CHECK_LIMITS = Limits(cpu_time_s=2, wall_time_s=5, memory_bytes=64 * MIB, max_processes=8, output_bytes=MIB)
