@@ -1,0 +1,371 @@
+"""Read a problem package in the ICPC / Kattis format into typed models (pure: no judge, no database).
+
+    problem.yaml                 name, limits {time_limit (s), memory (MiB), output (MiB)}, validator_flags,
+                                 and Algocode's optional keys: uuid, algocode {difficulty, tags, constraints}
+    .timelimit                   legacy time limit in seconds, when limits.time_limit is absent
+    problem_statement/problem.md the statement in Markdown (optional)
+    data/sample/*.in|.ans        sample tests, shown to users; data/secret/**/*.in|.ans hidden tests
+    submissions/<verdict>/*      example solutions with the verdict they must get
+
+A problem setter, the judge's CLI and the code manager's importer all read packages through this module.
+Every problem with the package raises `PackageError` with the path and what is wrong.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import uuid
+from datetime import UTC, datetime
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field
+
+from algocode_contracts.messages import (
+    CheckerSettings,
+    JobKind,
+    JudgeLimits,
+    SubmissionCreated,
+    TestCase,
+)
+
+# Kattis' defaults when problem.yaml says nothing.
+DEFAULT_TIME_LIMIT_S = 1.0
+DEFAULT_MEMORY_MIB = 2048
+DEFAULT_OUTPUT_MIB = 8
+# uuid5 namespace for packages without a `uuid:` (the id is then derived from the directory name).
+PACKAGE_NAMESPACE = uuid.UUID("6a1f3c2e-8f0e-4d7b-9b1a-5c4e2d9f7a10")
+STATEMENT_PATHS = (
+    "problem_statement/problem.md",
+    "problem_statement/problem.en.md",
+    "statement/problem.en.md",
+)
+
+
+class PackageError(Exception):
+    """The package is broken; the message names the file and the problem."""
+
+
+class ExpectedVerdict(StrEnum):
+    """The `submissions/` folder names and what each demands of the files inside."""
+
+    ACCEPTED = "accepted"
+    WRONG_ANSWER = "wrong_answer"
+    TIME_LIMIT_EXCEEDED = "time_limit_exceeded"
+    RUN_TIME_ERROR = "run_time_error"
+    MEMORY_LIMIT_EXCEEDED = "memory_limit_exceeded"
+    OUTPUT_LIMIT_EXCEEDED = "output_limit_exceeded"
+    COMPILE_ERROR = "compile_error"
+
+    @property
+    def verdicts(self) -> frozenset[str]:
+        """The `Verdict` values that satisfy this folder (a run-time error may show as MLE)."""
+        return _ACCEPTS[self]
+
+
+_ACCEPTS = {
+    ExpectedVerdict.ACCEPTED: frozenset({"AC"}),
+    ExpectedVerdict.WRONG_ANSWER: frozenset({"WA"}),
+    ExpectedVerdict.TIME_LIMIT_EXCEEDED: frozenset({"TLE"}),
+    ExpectedVerdict.RUN_TIME_ERROR: frozenset({"RE", "MLE"}),
+    ExpectedVerdict.MEMORY_LIMIT_EXCEEDED: frozenset({"MLE"}),
+    ExpectedVerdict.OUTPUT_LIMIT_EXCEEDED: frozenset({"OLE"}),
+    ExpectedVerdict.COMPILE_ERROR: frozenset({"CE"}),
+}
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class ProblemLimits(_Model):
+    time_limit_s: float = Field(gt=0, le=30)
+    memory_mib: int = Field(ge=4, le=4096)
+    output_mib: int = Field(ge=1, le=256)
+
+
+class PackageTest(_Model):
+    name: str  # "sample/1", "secret/group1/03"
+    input: str
+    answer: str
+    sample: bool
+
+
+class PackageSubmission(_Model):
+    path: Path
+    expected: ExpectedVerdict
+
+
+class ProblemPackage(_Model):
+    root: Path
+    short_name: str  # the directory name: "sqrt-x"
+    id: uuid.UUID  # `uuid:` from problem.yaml, else derived from short_name
+    name: str
+    statement: str | None
+    limits: ProblemLimits
+    checker: CheckerSettings
+    difficulty: int | None = Field(default=None, ge=1, le=5)
+    tags: tuple[str, ...] = ()
+    constraints: str | None = None
+    samples: tuple[PackageTest, ...]
+    secret: tuple[PackageTest, ...]
+    submissions: tuple[PackageSubmission, ...]
+
+    @property
+    def tests(self) -> tuple[PackageTest, ...]:
+        """Every test in judging order: samples first, then the secret ones."""
+        return self.samples + self.secret
+
+    def judge_limits(self) -> JudgeLimits:
+        return JudgeLimits(
+            time_limit_ms=max(50, round(self.limits.time_limit_s * 1000)),
+            memory_limit_kib=self.limits.memory_mib * 1024,
+            output_limit_kib=self.limits.output_mib * 1024,
+        )
+
+    def to_job(
+        self,
+        *,
+        language: str,
+        source: str,
+        submission_id: uuid.UUID | None = None,
+        stop_on_first_failure: bool = True,
+    ) -> SubmissionCreated:
+        """A `submission.created/v1` job judging `source` against every test of this package."""
+        return SubmissionCreated(
+            submission_id=submission_id or uuid.uuid4(),
+            kind=JobKind.SUBMIT,
+            language=language,
+            source=source,
+            limits=self.judge_limits(),
+            checker=self.checker,
+            tests=[
+                TestCase(name=test.name, input=test.input, answer=test.answer, sample=test.sample)
+                for test in self.tests
+            ],
+            stop_on_first_failure=stop_on_first_failure,
+            created_at=datetime.now(UTC),
+        )
+
+
+def natural_key(text: str) -> list[Any]:
+    """Sort key that puts "2" before "10" ("test2.in" < "test10.in")."""
+    return [int(part) if part.isdigit() else part.lower() for part in re.split(r"(\d+)", text)]
+
+
+def parse_validator_flags(flags: str) -> CheckerSettings:
+    """`validator_flags` ("case_sensitive float_tolerance 1e-6") → checker settings."""
+    words = flags.split()
+    settings: dict[str, Any] = {}
+    index = 0
+    while index < len(words):
+        word = words[index]
+        if word in ("case_sensitive", "space_change_sensitive"):
+            settings[word] = True
+            index += 1
+            continue
+        if word in ("float_tolerance", "float_absolute_tolerance", "float_relative_tolerance"):
+            if index + 1 == len(words):
+                raise PackageError(f"validator_flags: {word} needs a number")
+            try:
+                value = float(words[index + 1])
+            except ValueError:
+                raise PackageError(f"validator_flags: {word} {words[index + 1]!r} is not a number") from None
+            if not math.isfinite(value) or value < 0:
+                raise PackageError(f"validator_flags: {word} must be a finite number >= 0")
+            if word in ("float_tolerance", "float_absolute_tolerance"):
+                settings["float_absolute_tolerance"] = value
+            if word in ("float_tolerance", "float_relative_tolerance"):
+                settings["float_relative_tolerance"] = value
+            index += 2
+            continue
+        raise PackageError(f"validator_flags: unknown flag {word!r}")
+    return CheckerSettings(**settings)
+
+
+def _read_text(path: Path, root: Path) -> str:
+    try:
+        return path.read_bytes().decode("utf-8")
+    except UnicodeDecodeError:
+        raise PackageError(f"{path.relative_to(root)}: not UTF-8 text") from None
+    except OSError as exc:
+        raise PackageError(f"{path.relative_to(root)}: cannot read ({exc.strerror})") from None
+
+
+def _read_yaml(root: Path) -> dict[str, Any]:
+    path = root / "problem.yaml"
+    if not path.is_file():
+        raise PackageError(f"{root}: no problem.yaml (is this a problem package?)")
+    try:
+        data = yaml.safe_load(_read_text(path, root))
+    except yaml.YAMLError as exc:
+        raise PackageError(f"problem.yaml: invalid YAML: {exc}") from None
+    if data is None:
+        return {}
+    if not isinstance(data, dict):
+        raise PackageError("problem.yaml: must be a mapping of keys to values")
+    return data
+
+
+def _number(value: Any, what: str) -> float:
+    if isinstance(value, bool) or not isinstance(value, int | float):
+        raise PackageError(f"problem.yaml: {what} must be a number, not {value!r}")
+    return float(value)
+
+
+def _limits(root: Path, data: dict[str, Any]) -> ProblemLimits:
+    limits = data.get("limits") or {}
+    if not isinstance(limits, dict):
+        raise PackageError("problem.yaml: limits must be a mapping")
+    if "time_limit" in limits:
+        time_limit = _number(limits["time_limit"], "limits.time_limit")
+    elif (root / ".timelimit").is_file():
+        text = _read_text(root / ".timelimit", root).strip()
+        try:
+            time_limit = float(text)
+        except ValueError:
+            raise PackageError(f".timelimit: {text!r} is not a number of seconds") from None
+    else:
+        time_limit = DEFAULT_TIME_LIMIT_S
+    memory = _number(limits.get("memory", DEFAULT_MEMORY_MIB), "limits.memory (MiB)")
+    output = _number(limits.get("output", DEFAULT_OUTPUT_MIB), "limits.output (MiB)")
+    try:
+        return ProblemLimits(time_limit_s=time_limit, memory_mib=int(memory), output_mib=int(output))
+    except ValueError as exc:
+        raise PackageError(f"problem.yaml: limits out of range: {_first_error(exc)}") from None
+
+
+def _first_error(exc: ValueError) -> str:
+    errors = getattr(exc, "errors", None)
+    if callable(errors):
+        first = errors()[0]
+        return f"{'.'.join(str(p) for p in first['loc'])}: {first['msg']}"
+    return str(exc)
+
+
+def _tests(root: Path, group: str) -> tuple[PackageTest, ...]:
+    directory = root / "data" / group
+    if not directory.is_dir():
+        return ()
+    inputs = sorted(
+        (path for path in directory.rglob("*.in") if path.is_file()),
+        key=lambda path: natural_key(path.relative_to(directory).as_posix()),
+    )
+    tests = []
+    for path in inputs:
+        answer = path.with_suffix(".ans")
+        relative = path.relative_to(root)
+        if not answer.is_file():
+            raise PackageError(f"{relative}: no answer file {answer.name} next to it")
+        name = f"{group}/{path.relative_to(directory).with_suffix('').as_posix()}"
+        tests.append(
+            PackageTest(
+                name=name,
+                input=_read_text(path, root),
+                answer=_read_text(answer, root),
+                sample=group == "sample",
+            )
+        )
+    for answer in directory.rglob("*.ans"):
+        if not answer.with_suffix(".in").is_file():
+            raise PackageError(f"{answer.relative_to(root)}: no input file {answer.stem}.in next to it")
+    return tuple(tests)
+
+
+def _submissions(root: Path) -> tuple[PackageSubmission, ...]:
+    directory = root / "submissions"
+    if not directory.is_dir():
+        return ()
+    found = []
+    for folder in sorted(directory.iterdir(), key=lambda path: path.name):
+        if not folder.is_dir():
+            continue
+        try:
+            expected = ExpectedVerdict(folder.name)
+        except ValueError:
+            known = ", ".join(verdict.value for verdict in ExpectedVerdict)
+            raise PackageError(
+                f"submissions/{folder.name}: unknown expected verdict (one of {known})"
+            ) from None
+        for path in sorted(folder.iterdir(), key=lambda path: natural_key(path.name)):
+            if path.is_file() and not path.name.startswith("."):
+                found.append(PackageSubmission(path=path, expected=expected))
+    return tuple(found)
+
+
+def _algocode(data: dict[str, Any]) -> dict[str, Any]:
+    extra = data.get("algocode") or {}
+    if not isinstance(extra, dict):
+        raise PackageError("problem.yaml: algocode must be a mapping")
+    unknown = set(extra) - {"difficulty", "tags", "constraints"}
+    if unknown:
+        raise PackageError(f"problem.yaml: unknown algocode keys {sorted(unknown)}")
+    tags = extra.get("tags") or []
+    if not isinstance(tags, list) or not all(isinstance(tag, str) and tag for tag in tags):
+        raise PackageError("problem.yaml: algocode.tags must be a list of words")
+    difficulty = extra.get("difficulty")
+    if difficulty is not None and (isinstance(difficulty, bool) or difficulty not in range(1, 6)):
+        raise PackageError(f"problem.yaml: algocode.difficulty must be 1 to 5, not {difficulty!r}")
+    constraints = extra.get("constraints")
+    if constraints is not None and not isinstance(constraints, str):
+        raise PackageError("problem.yaml: algocode.constraints must be text")
+    return {"difficulty": difficulty, "tags": tuple(tags), "constraints": constraints}
+
+
+def _name(data: dict[str, Any], default: str) -> str:
+    name = data.get("name", default)
+    if isinstance(name, dict):  # the 2023 format: {en: "...", sv: "..."}
+        name = name.get("en") or next(iter(name.values()), default)
+    if not isinstance(name, str) or not name.strip():
+        raise PackageError("problem.yaml: name must be non-empty text")
+    return name.strip()
+
+
+def _problem_id(data: dict[str, Any], short_name: str) -> uuid.UUID:
+    if "uuid" not in data:
+        return uuid.uuid5(PACKAGE_NAMESPACE, short_name)
+    try:
+        return uuid.UUID(str(data["uuid"]))
+    except ValueError:
+        raise PackageError(f"problem.yaml: uuid {data['uuid']!r} is not a UUID") from None
+
+
+def read_package(path: str | Path) -> ProblemPackage:
+    """Read and validate the package at `path` (a directory)."""
+    root = Path(path).resolve()
+    if not root.is_dir():
+        raise PackageError(f"{path}: not a directory")
+    data = _read_yaml(root)
+    validation = data.get("validation", "default")
+    if validation != "default":
+        raise PackageError(
+            f"problem.yaml: validation {validation!r}: only the default validator is supported"
+        )
+    flags = data.get("validator_flags") or ""
+    if not isinstance(flags, str):
+        raise PackageError("problem.yaml: validator_flags must be a string")
+    statement = None
+    for candidate in STATEMENT_PATHS:
+        if (root / candidate).is_file():
+            statement = _read_text(root / candidate, root)
+            break
+    samples = _tests(root, "sample")
+    secret = _tests(root, "secret")
+    if not samples and not secret:
+        raise PackageError(f"{root.name}: no tests (data/sample/*.in and data/secret/*.in are both empty)")
+    return ProblemPackage(
+        root=root,
+        short_name=root.name,
+        id=_problem_id(data, root.name),
+        name=_name(data, root.name),
+        statement=statement,
+        limits=_limits(root, data),
+        checker=parse_validator_flags(flags),
+        samples=samples,
+        secret=secret,
+        submissions=_submissions(root),
+        **_algocode(data),
+    )

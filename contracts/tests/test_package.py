@@ -1,0 +1,207 @@
+"""The problem-package reader: the shipped packages, the Kattis details (legacy .timelimit, validator flags,
+natural test order), and a clear PackageError for every kind of broken package."""
+
+from __future__ import annotations
+
+import uuid
+from pathlib import Path
+
+import pytest
+
+from algocode_contracts import CheckerSettings, SubmissionCreated
+from algocode_contracts.package import (
+    ExpectedVerdict,
+    PackageError,
+    natural_key,
+    parse_validator_flags,
+    read_package,
+)
+
+PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
+
+
+def make_package(root: Path, yaml_text: str = "name: Test\n", tests: dict[str, str] | None = None) -> Path:
+    root.mkdir(parents=True, exist_ok=True)
+    (root / "problem.yaml").write_text(yaml_text)
+    for name, text in (tests if tests is not None else {"sample/1.in": "1\n", "sample/1.ans": "1\n"}).items():
+        path = root / "data" / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(text)
+    return root
+
+
+def test_shipped_sqrt_x_package() -> None:
+    package = read_package(PROBLEMS / "sqrt-x")
+    assert package.id == uuid.UUID("f17f511a-8c53-41d3-b750-7673d25835af")
+    assert package.name == "Sqrt(x)"
+    assert (package.limits.time_limit_s, package.limits.memory_mib) == (1.0, 256)
+    assert package.difficulty == 1
+    assert "math" in package.tags
+    assert "2^31" in (package.constraints or "")
+    assert package.statement is not None
+    assert package.statement.startswith("# Sqrt(x)")
+    assert [t.name for t in package.samples] == ["sample/1"]
+    assert all(t.sample for t in package.samples)
+    assert not any(t.sample for t in package.secret)
+    assert package.tests[0].input == "2\n4\n8\n"
+    assert package.tests[0].answer == "2\n2\n"
+    expected = {s.expected for s in package.submissions}
+    assert expected == set(ExpectedVerdict)  # every verdict folder has an example
+    readme = package.root / "submissions" / "accepted" / "original_readme.cpp"
+    assert readme in {s.path for s in package.submissions}
+    assert "std::endl" in readme.read_text()
+
+
+def test_shipped_float_package_has_tolerance() -> None:
+    package = read_package(PROBLEMS / "mean")
+    assert package.checker == CheckerSettings(float_absolute_tolerance=1e-6, float_relative_tolerance=1e-6)
+
+
+def test_every_shipped_package_reads() -> None:
+    names = [p.name for p in PROBLEMS.iterdir() if (p / "problem.yaml").is_file()]
+    assert {"sqrt-x", "a-plus-b", "mean"} <= set(names)
+    for name in names:
+        package = read_package(PROBLEMS / name)
+        assert package.submissions
+        assert package.statement
+
+
+def test_to_job_is_a_valid_message(tmp_path: Path) -> None:
+    root = make_package(
+        tmp_path / "p",
+        "name: P\nlimits: {time_limit: 2.5, memory: 128, output: 2}\nvalidator_flags: case_sensitive\n",
+    )
+    job = read_package(root).to_job(language="python", source="print(1)\n", stop_on_first_failure=False)
+    again = SubmissionCreated.model_validate_json(job.model_dump_json(by_alias=True))
+    assert again.limits.time_limit_ms == 2500
+    assert again.limits.memory_limit_kib == 128 * 1024
+    assert again.limits.output_limit_kib == 2048
+    assert again.checker.case_sensitive
+    assert [(t.name, t.input, t.answer, t.sample) for t in again.tests] == [("sample/1", "1\n", "1\n", True)]
+    assert not again.stop_on_first_failure
+
+
+def test_defaults_legacy_timelimit_and_derived_id(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "hello", "name: Hello\n")
+    package = read_package(root)
+    assert (package.limits.time_limit_s, package.limits.memory_mib, package.limits.output_mib) == (
+        1.0,
+        2048,
+        8,
+    )
+    assert package.id == read_package(root).id  # stable without a uuid
+    (root / ".timelimit").write_text("3\n")
+    assert read_package(root).limits.time_limit_s == 3.0
+
+
+def test_tests_sort_naturally_samples_first_and_nest(tmp_path: Path) -> None:
+    files = {}
+    for name in ("secret/10", "secret/2", "secret/1", "sample/b", "sample/a", "secret/g/3"):
+        files[f"{name}.in"] = name
+        files[f"{name}.ans"] = name
+    package = read_package(make_package(tmp_path / "p", tests=files))
+    assert [t.name for t in package.tests] == [
+        "sample/a",
+        "sample/b",
+        "secret/1",
+        "secret/2",
+        "secret/10",
+        "secret/g/3",
+    ]
+    assert natural_key("t2") < natural_key("t10")
+
+
+@pytest.mark.parametrize(
+    ("flags", "expected"),
+    [
+        ("", CheckerSettings()),
+        (
+            "case_sensitive space_change_sensitive",
+            CheckerSettings(case_sensitive=True, space_change_sensitive=True),
+        ),
+        (
+            "float_tolerance 1e-6",
+            CheckerSettings(float_absolute_tolerance=1e-6, float_relative_tolerance=1e-6),
+        ),
+        ("float_absolute_tolerance 0.5", CheckerSettings(float_absolute_tolerance=0.5)),
+        ("float_relative_tolerance 1e-9", CheckerSettings(float_relative_tolerance=1e-9)),
+    ],
+)
+def test_validator_flags(flags: str, expected: CheckerSettings) -> None:
+    assert parse_validator_flags(flags) == expected
+
+
+@pytest.mark.parametrize(
+    ("flags", "message"),
+    [
+        ("ignore_case", "unknown flag 'ignore_case'"),
+        ("float_tolerance", "needs a number"),
+        ("float_tolerance abc", "not a number"),
+        ("float_tolerance -1", ">= 0"),
+        ("float_tolerance nan", "finite"),
+    ],
+)
+def test_bad_validator_flags(flags: str, message: str) -> None:
+    with pytest.raises(PackageError, match=message):
+        parse_validator_flags(flags)
+
+
+@pytest.mark.parametrize(
+    ("yaml_text", "tests", "message"),
+    [
+        ("name: [unclosed\n", None, "invalid YAML"),
+        ("- a list\n", None, "must be a mapping"),
+        ("limits: {time_limit: fast}\n", None, "time_limit must be a number"),
+        ("limits: {time_limit: 0}\n", None, "limits out of range"),
+        ("limits: {memory: 100000}\n", None, "limits out of range"),
+        ("uuid: not-a-uuid\n", None, "not a UUID"),
+        ("algocode: {difficulty: 9}\n", None, "difficulty must be 1 to 5"),
+        ("algocode: {tags: math}\n", None, "tags must be a list"),
+        ("algocode: {color: red}\n", None, "unknown algocode keys"),
+        ("validation: custom\n", None, "only the default validator"),
+        ("validator_flags: [case_sensitive]\n", None, "validator_flags must be a string"),
+        ("name: T\n", {"secret/1.in": "1\n"}, "secret/1.in: no answer file 1.ans"),
+        ("name: T\n", {"secret/1.ans": "1\n", "sample/1.in": "1", "sample/1.ans": "1"}, "no input file 1.in"),
+        ("name: T\n", {}, "no tests"),
+        ("name: ''\n", None, "name must be non-empty"),
+    ],
+)
+def test_broken_packages_say_what_is_wrong(
+    tmp_path: Path, yaml_text: str, tests: dict[str, str] | None, message: str
+) -> None:
+    root = make_package(tmp_path / "p", yaml_text, tests)
+    with pytest.raises(PackageError, match=message):
+        read_package(root)
+
+
+def test_not_a_package(tmp_path: Path) -> None:
+    with pytest.raises(PackageError, match=r"no problem\.yaml"):
+        read_package(tmp_path)
+    with pytest.raises(PackageError, match="not a directory"):
+        read_package(tmp_path / "missing")
+
+
+def test_bad_legacy_timelimit(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p")
+    (root / ".timelimit").write_text("soon")
+    with pytest.raises(PackageError, match=r"\.timelimit"):
+        read_package(root)
+
+
+def test_binary_test_data_is_refused(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p")
+    (root / "data" / "sample" / "1.in").write_bytes(b"\xff\xfe")
+    with pytest.raises(PackageError, match=r"sample/1\.in: not UTF-8"):
+        read_package(root)
+
+
+def test_unknown_submissions_folder(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p")
+    (root / "submissions" / "partially_accepted").mkdir(parents=True)
+    with pytest.raises(PackageError, match="submissions/partially_accepted: unknown expected verdict"):
+        read_package(root)
+
+
+def test_run_time_error_folder_accepts_mle_too() -> None:
+    assert ExpectedVerdict.RUN_TIME_ERROR.verdicts == {"RE", "MLE"}
+    assert ExpectedVerdict.ACCEPTED.verdicts == {"AC"}

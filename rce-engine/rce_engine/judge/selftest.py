@@ -1,0 +1,59 @@
+"""Every language's self-test judged through the real sandbox: the CLI's `selftest` and the worker's
+start-up check (a worker whose compilers or sandbox are broken must say so before taking jobs)."""
+
+from __future__ import annotations
+
+import time
+import uuid
+from dataclasses import dataclass
+from datetime import UTC, datetime
+
+from algocode_contracts import JudgeLimits, SubmissionCreated, SubmissionJudged, TestCase, Verdict
+from rce_engine.judge.service import judge_job
+from rce_engine.languages import REGISTRY, Language
+from rce_engine.sandbox.base import Sandbox
+
+SELF_TEST_LIMITS = JudgeLimits(time_limit_ms=5000, memory_limit_kib=256 * 1024, output_limit_kib=1024)
+
+
+@dataclass(frozen=True, slots=True)
+class SelfTestResult:
+    language: str
+    ok: bool
+    result: SubmissionJudged
+    seconds: float
+
+    def line(self) -> str:
+        status = "ok  " if self.ok else "FAIL"
+        detail = self.result.message
+        if not self.ok and self.result.compile_output:
+            detail += " | " + self.result.compile_output.strip().splitlines()[-1][:200]
+        return f"{status} {self.language:<7} {self.seconds * 1000:6.0f} ms  {detail}"
+
+
+def self_test_job(language: Language) -> SubmissionCreated:
+    return SubmissionCreated(
+        submission_id=uuid.uuid4(),
+        language=language.key,
+        source=language.self_test_source,
+        limits=SELF_TEST_LIMITS,
+        tests=[TestCase(name="self-test", input=language.self_test_input, answer=language.self_test_output)],
+        created_at=datetime.now(UTC),
+    )
+
+
+def run_self_tests(sandbox: Sandbox, languages: list[str] | None = None) -> list[SelfTestResult]:
+    """Judge each language's self-test program; no cache, so the compiler really runs."""
+    results = []
+    for key in languages or list(REGISTRY):
+        started = time.monotonic()
+        result = judge_job(self_test_job(REGISTRY[key]), sandbox=sandbox)
+        results.append(
+            SelfTestResult(
+                language=key,
+                ok=result.verdict is Verdict.ACCEPTED,
+                result=result,
+                seconds=time.monotonic() - started,
+            )
+        )
+    return results
