@@ -1,0 +1,1 @@
+"""Algocode code manager: problems, test data, submissions and results; publishes jobs, consumes verdicts."""

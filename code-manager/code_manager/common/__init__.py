@@ -1,0 +1,1 @@
+"""Shared plumbing: errors, authentication, MongoDB and Redis clients, health check."""

@@ -1,0 +1,36 @@
+"""The health check: 200 `{"status": "OK"}` only when MongoDB, Redis and the broker all answer."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from drf_spectacular.utils import extend_schema
+from rest_framework import permissions
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from code_manager.common.errors import ErrorCode
+from code_manager.common.selectors import dependency_health
+
+
+class HealthCheckApi(APIView):
+    authentication_classes: list[Any] = []
+    permission_classes = [permissions.AllowAny]
+
+    @extend_schema(responses={200: dict, 503: dict})
+    def get(self, request: Request) -> Response:
+        checks = dependency_health()
+        failing = [name for name, state in checks.items() if state != "OK"]
+        if failing:
+            return Response(
+                {
+                    "status": "ERROR",
+                    "detail": f"Unavailable: {', '.join(failing)}.",
+                    "code": str(ErrorCode.STORE_UNAVAILABLE),
+                    "failing": failing,
+                    "checks": checks,
+                },
+                status=503,
+            )
+        return Response({"status": "OK", "checks": checks})

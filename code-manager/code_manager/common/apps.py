@@ -1,0 +1,8 @@
+"""Django app registration of code_manager.common."""
+
+from django.apps import AppConfig
+
+
+class CommonConfig(AppConfig):
+    name = "code_manager.common"
+    label = "code_manager_common"

@@ -1,0 +1,46 @@
+"""Page-number pagination over MongoDB queries, in DRF's `{count, next, previous, results}` shape."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from django.http import HttpRequest
+from rest_framework import serializers
+
+from code_manager.common.errors import ApplicationError, ErrorCode
+
+DEFAULT_PAGE_SIZE = 10
+MAX_PAGE_SIZE = 100
+
+
+class PageParams(serializers.Serializer):
+    page = serializers.IntegerField(min_value=1, default=1)
+    page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
+
+
+@dataclass(frozen=True)
+class Page:
+    number: int
+    size: int
+
+    @property
+    def skip(self) -> int:
+        return (self.number - 1) * self.size
+
+
+def page_envelope(request: HttpRequest, page: Page, count: int, results: list[Any]) -> dict[str, Any]:
+    if page.number > 1 and page.skip >= count:
+        raise ApplicationError(ErrorCode.NOT_FOUND, "Invalid page.", status=404)
+
+    def link(number: int) -> str:
+        query = request.GET.copy()
+        query["page"] = str(number)
+        return request.build_absolute_uri(f"{request.path}?{query.urlencode()}")
+
+    return {
+        "count": count,
+        "next": link(page.number + 1) if page.skip + page.size < count else None,
+        "previous": link(page.number - 1) if page.number > 1 else None,
+        "results": results,
+    }

@@ -1,0 +1,1 @@
+"""Submissions and custom runs: creation, job publishing, result storage and the result wait."""

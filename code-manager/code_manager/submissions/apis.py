@@ -1,0 +1,111 @@
+"""HTTP APIs for submissions: submit, run, result check (waits up to 5 s), and the caller's history."""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from drf_spectacular.utils import OpenApiParameter, extend_schema
+from rest_framework import serializers, status
+from rest_framework.request import Request
+from rest_framework.response import Response
+from rest_framework.views import APIView
+
+from code_manager.common.auth import caller_from_user
+from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
+from code_manager.submissions.services import SUBMITTED_DETAIL, run_create, submission_create
+
+
+class StrictCharField(serializers.CharField):
+    """A CharField that refuses numbers, lists and objects instead of quietly converting them."""
+
+    def to_internal_value(self, data: Any) -> str:
+        if not isinstance(data, str):
+            self.fail("invalid")
+        return super().to_internal_value(data)
+
+
+class SubmitInput(serializers.Serializer):
+    problem_id = StrictCharField(max_length=100)
+    lang = StrictCharField(max_length=30)
+    code = StrictCharField(trim_whitespace=False)
+
+
+class RunInput(SubmitInput):
+    stdin = StrictCharField(trim_whitespace=False, allow_blank=True, default="")
+
+
+def _accepted(submission_id: str) -> Response:
+    return Response(
+        {"result": {"detail": SUBMITTED_DETAIL, "submission_id": submission_id}},
+        status=status.HTTP_201_CREATED,
+    )
+
+
+class SubmitApi(APIView):
+    @extend_schema(request=SubmitInput, responses={201: dict})
+    def post(self, request: Request) -> Response:
+        data = _valid(SubmitInput, request)
+        submission_id = submission_create(
+            caller=caller_from_user(request.user),
+            problem_id=data["problem_id"],
+            lang=data["lang"],
+            code=data["code"],
+        )
+        return _accepted(submission_id)
+
+
+class RunApi(APIView):
+    @extend_schema(request=RunInput, responses={201: dict})
+    def post(self, request: Request) -> Response:
+        data = _valid(RunInput, request)
+        submission_id = run_create(
+            caller=caller_from_user(request.user),
+            problem_id=data["problem_id"],
+            lang=data["lang"],
+            code=data["code"],
+            stdin=data["stdin"],
+        )
+        return _accepted(submission_id)
+
+
+def _valid(serializer_class: type[serializers.Serializer], request: Request) -> dict[str, Any]:
+    if not isinstance(request.data, dict):
+        raise serializers.ValidationError({"non_field_errors": ["Expected a JSON object."]})
+    serializer = serializer_class(data=request.data)
+    serializer.is_valid(raise_exception=True)
+    return serializer.validated_data
+
+
+class ResultCheckApi(APIView):
+    @extend_schema(
+        parameters=[OpenApiParameter("submission_id", str, OpenApiParameter.PATH)],
+        responses={200: dict, 202: dict},
+    )
+    def get(self, request: Request, submission_id: str) -> Response:
+        try:
+            sid = str(uuid.UUID(submission_id))
+        except ValueError:
+            raise submission_not_found() from None
+        data = result_check(caller=caller_from_user(request.user), submission_id=sid)
+        if data is None:
+            return Response({"status": "pending", "data": None}, status=status.HTTP_202_ACCEPTED)
+        return Response({"status": "success", "data": data})
+
+
+class SubmissionListApi(APIView):
+    class FilterSerializer(PageParams):
+        problem_id = serializers.UUIDField(required=False)
+
+    @extend_schema(parameters=[FilterSerializer], responses={200: dict})
+    def get(self, request: Request) -> Response:
+        params = self.FilterSerializer(data=request.query_params)
+        params.is_valid(raise_exception=True)
+        data = params.validated_data
+        page = Page(data["page"], data["page_size"])
+        problem_id = str(data["problem_id"]) if data.get("problem_id") else None
+        count, results = submission_list(
+            caller=caller_from_user(request.user), page=page, problem_id=problem_id
+        )
+        return Response({"status_code": 200, "submissions": page_envelope(request, page, count, results)})

@@ -1,0 +1,12 @@
+"""`manage.py consume_results`: a shim over the result consumer loop."""
+
+from django.core.management.base import BaseCommand
+
+from code_manager.submissions.consumers import results_consume
+
+
+class Command(BaseCommand):
+    help = "Consume judged results from RabbitMQ and store them (runs until stopped)."
+
+    def handle(self, *args: object, **options: object) -> None:
+        results_consume()

@@ -1,0 +1,124 @@
+"""Reads of submissions: the owner-only result view, the wait for a verdict, and the caller's history.
+
+Another user's submission is indistinguishable from an unknown one (404), and the result view is built
+from an allow-list of fields: no e-mail, no hidden test data, no worker internals.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from django.conf import settings
+
+from algocode_contracts import JobKind, Verdict
+from code_manager.common.auth import Caller
+from code_manager.common.errors import ApplicationError, ErrorCode
+from code_manager.common.mongo import Collections, collection
+from code_manager.common.pagination import Page
+from code_manager.submissions.cache import result_cache_get, result_cache_set
+from code_manager.submissions.models import SubmissionStatus
+from code_manager.submissions.waiter import result_wait
+
+
+def submission_not_found() -> ApplicationError:
+    return ApplicationError(ErrorCode.SUBMISSION_NOT_FOUND, "Submission not found.", status=404)
+
+
+def result_view(doc: dict[str, Any]) -> dict[str, Any]:
+    """The `data` of a finished result check (docs/api.md)."""
+    result = doc["result"]
+    verdict = Verdict(result["verdict"])
+    io = result.get("io")
+    if (
+        io is not None
+        and doc.get("kind") == JobKind.SUBMIT
+        and io.get("test") not in doc.get("sample_names", [])
+    ):
+        io = None  # defence in depth: the judge only sends io for samples, and we never relay hidden data
+    return {
+        "submission_id": doc["_id"],
+        "problem_id": doc["problem_id"],
+        "kind": doc.get("kind", JobKind.SUBMIT),
+        "lang": doc["lang"],
+        "attempt": result["attempt"],
+        "verdict": verdict.value,
+        "status": verdict.label,
+        "message": result["message"],
+        "result": {"verdict": verdict.label, "result": result["message"]},
+        "passed": result["passed"],
+        "total": result["total"],
+        "max_time_ms": result["max_time_ms"],
+        "max_memory_kib": result["max_memory_kib"],
+        "compile_output": result.get("compile_output", ""),
+        "tests": result.get("tests", []),
+        "io": io,
+        "created_at": doc.get("created_at"),
+        "judged_at": result.get("judged_at"),
+    }
+
+
+def _load_result(*, submission_id: str, user_id: str) -> dict[str, Any] | None:
+    """The finished result, or None while pending; raises 404 for unknown or foreign submissions."""
+    cached = result_cache_get(submission_id)
+    if cached is not None:
+        if cached.get("user_id") != user_id:
+            raise submission_not_found()
+        return cached["data"]
+    doc = collection(Collections.SUBMISSIONS).find_one({"_id": submission_id})
+    if doc is None or doc["user_id"] != user_id:
+        raise submission_not_found()
+    if doc.get("result") is None:
+        if doc["status"] == SubmissionStatus.FAILED:
+            raise submission_not_found()  # the client was told 503: this id was never accepted
+        return None
+    data = result_view(doc)
+    result_cache_set(submission_id, user_id=user_id, data=data)
+    return data
+
+
+def result_check(
+    *, caller: Caller, submission_id: str, wait_seconds: float | None = None
+) -> dict[str, Any] | None:
+    """The result data, waiting up to RESULT_WAIT_SECONDS for it; None means still pending."""
+    timeout = settings.RESULT_WAIT_SECONDS if wait_seconds is None else wait_seconds
+    return result_wait(
+        submission_id,
+        lambda: _load_result(submission_id=submission_id, user_id=caller.user_id),
+        timeout=timeout,
+    )
+
+
+def submission_list(
+    *, caller: Caller, page: Page, problem_id: str | None = None
+) -> tuple[int, list[dict[str, Any]]]:
+    query: dict[str, Any] = {"user_id": caller.user_id, "status": {"$ne": SubmissionStatus.FAILED.value}}
+    if problem_id:
+        query["problem_id"] = problem_id
+    submissions = collection(Collections.SUBMISSIONS)
+    count = submissions.count_documents(query)
+    cursor = (
+        submissions.find(query, {"code": 0, "stdin": 0})
+        .sort([("created_at", -1), ("_id", 1)])
+        .skip(page.skip)
+        .limit(page.size)
+    )
+    return count, [_history_item(doc) for doc in cursor]
+
+
+def _history_item(doc: dict[str, Any]) -> dict[str, Any]:
+    result = doc.get("result")
+    verdict = Verdict(result["verdict"]) if result else None
+    return {
+        "submission_id": doc["_id"],
+        "problem_id": doc["problem_id"],
+        "kind": doc.get("kind", JobKind.SUBMIT),
+        "lang": doc["lang"],
+        "state": doc["status"],
+        "verdict": verdict.value if verdict else None,
+        "status": verdict.label if verdict else "Pending",
+        "message": result["message"] if result else None,
+        "passed": result["passed"] if result else None,
+        "total": result["total"] if result else None,
+        "created_at": doc.get("created_at"),
+        "judged_at": result.get("judged_at") if result else None,
+    }

@@ -1,0 +1,239 @@
+"""Writes of submissions: create (store → publish with confirm → mark queued) and apply a judged result.
+
+Submit order (docs/messaging.md): the document is inserted as CREATED, the job is published and confirmed,
+then the document moves CREATED → QUEUED only if nothing else changed it (a fast verdict may already have
+landed). A publish failure moves CREATED → FAILED and the client gets 503; nothing is ever QUEUED without
+a confirmed job. Results are applied with one conditional update, so duplicates and stale attempts lose.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC, datetime
+from typing import Any
+
+import pymongo.errors
+from django.conf import settings
+from pydantic import ValidationError
+from pymongo import ReturnDocument
+
+from algocode_contracts import (
+    LANGUAGES,
+    CheckerSettings,
+    JobKind,
+    JudgeLimits,
+    ReferenceSolution,
+    SubmissionCreated,
+    SubmissionJudged,
+    TestCase,
+    Verdict,
+)
+from code_manager.common.auth import Caller
+from code_manager.common.clock import now_iso, to_iso
+from code_manager.common.errors import ApplicationError, ErrorCode
+from code_manager.common.mongo import Collections, collection
+from code_manager.messaging.consumer import Disposition, RetryLater
+from code_manager.messaging.publisher import BrokerUnavailable, publish_job
+from code_manager.problems.selectors import problem_get, problem_tests
+from code_manager.problems.services import problem_record_verdict
+from code_manager.submissions.cache import result_announce, result_cache_set
+from code_manager.submissions.models import ResultOutcome, SubmissionStatus
+from code_manager.submissions.selectors import result_view
+
+logger = logging.getLogger(__name__)
+
+SUBMITTED_DETAIL = "Your response has been submitted."
+
+
+def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str, Any], str]:
+    size = len(code.encode("utf-8"))
+    if size > settings.MAX_SOURCE_BYTES:
+        raise ApplicationError(
+            ErrorCode.SOURCE_TOO_LARGE,
+            f"The code is {size} bytes; the limit is {settings.MAX_SOURCE_BYTES} bytes.",
+            status=413,
+        )
+    language = lang.strip().lower()
+    if language not in LANGUAGES:
+        raise ApplicationError(
+            ErrorCode.UNSUPPORTED_LANGUAGE,
+            f"The language '{lang}' is invalid. Supported languages: {', '.join(LANGUAGES)}.",
+            extra={"languages": list(LANGUAGES)},
+        )
+    try:
+        pid = str(uuid.UUID(problem_id))
+    except ValueError:
+        pid = ""
+    problem = problem_get(problem_id=pid) if pid else None
+    if problem is None:
+        raise ApplicationError(ErrorCode.UNKNOWN_PROBLEM, f"The problem id {problem_id} is not valid.")
+    return problem, language
+
+
+def submission_create(*, caller: Caller, problem_id: str, lang: str, code: str) -> str:
+    """Judge `code` against every test of the problem; returns the submission id once the job is queued."""
+    problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
+    tests = problem_tests(problem=problem)
+    if not tests:
+        raise ApplicationError(
+            ErrorCode.PROBLEM_HAS_NO_TESTS, "This problem has no tests yet; it cannot be judged.", status=409
+        )
+    cases = [
+        TestCase(name=t["name"], input=t["input"], answer=t["answer"], sample=t["sample"]) for t in tests
+    ]
+    return _create_and_publish(
+        caller=caller, problem=problem, kind=JobKind.SUBMIT, language=language, code=code, tests=cases
+    )
+
+
+def run_create(*, caller: Caller, problem_id: str, lang: str, code: str, stdin: str) -> str:
+    """Run `code` on custom input; with a reference solution the judge compares against its output."""
+    size = len(stdin.encode("utf-8"))
+    if size > settings.MAX_STDIN_BYTES:
+        raise ApplicationError(
+            ErrorCode.STDIN_TOO_LARGE,
+            f"The input is {size} bytes; the limit is {settings.MAX_STDIN_BYTES} bytes.",
+            status=413,
+        )
+    problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
+    reference = problem.get("reference")
+    return _create_and_publish(
+        caller=caller,
+        problem=problem,
+        kind=JobKind.RUN,
+        language=language,
+        code=code,
+        tests=[TestCase(name="custom", input=stdin, answer=None, sample=True)],
+        reference=ReferenceSolution(**reference) if reference else None,
+        stdin=stdin,
+    )
+
+
+def _create_and_publish(
+    *,
+    caller: Caller,
+    problem: dict[str, Any],
+    kind: JobKind,
+    language: str,
+    code: str,
+    tests: list[TestCase],
+    reference: ReferenceSolution | None = None,
+    stdin: str | None = None,
+) -> str:
+    submission_id = uuid.uuid4()
+    sid = str(submission_id)
+    moment = datetime.now(UTC)
+    now = to_iso(moment)
+    try:
+        job = SubmissionCreated(
+            submission_id=submission_id,
+            attempt=1,
+            kind=kind,
+            language=language,
+            source=code,
+            limits=JudgeLimits(**problem["limits"]),
+            checker=CheckerSettings(**problem.get("checker", {})),
+            tests=tests,
+            stop_on_first_failure=True,
+            reference=reference,
+            created_at=moment,
+        )
+    except ValidationError as exc:
+        raise ApplicationError(
+            ErrorCode.INVALID, f"The submission cannot be judged: {exc.errors()[0]['msg']}"
+        ) from exc
+    submissions = collection(Collections.SUBMISSIONS)
+    submissions.insert_one(
+        {
+            "_id": sid,
+            "submission_id": sid,
+            "user_id": caller.user_id,
+            "username": caller.username,
+            "problem_id": problem["_id"],
+            "kind": kind.value,
+            "lang": language,
+            "code": code,
+            "stdin": stdin,
+            "sample_names": [t.name for t in tests if t.sample],
+            "status": SubmissionStatus.CREATED.value,
+            "attempt": 1,
+            "result": None,
+            "created_at": now,
+            "updated_at": now,
+        }
+    )
+    try:
+        publish_job(job)
+    except BrokerUnavailable as exc:
+        logger.warning("submission %s not queued: %s", sid, exc)
+        submissions.update_one(
+            {"_id": sid, "status": SubmissionStatus.CREATED.value},
+            {"$set": {"status": SubmissionStatus.FAILED.value, "updated_at": now_iso()}},
+        )
+        raise ApplicationError(
+            ErrorCode.BROKER_UNAVAILABLE,
+            "The judge queue is unavailable right now; nothing was submitted. Please retry in a moment.",
+            status=503,
+        ) from exc
+    submissions.update_one(
+        {"_id": sid, "status": SubmissionStatus.CREATED.value},
+        {"$set": {"status": SubmissionStatus.QUEUED.value, "updated_at": now_iso()}},
+    )
+    return sid
+
+
+def result_apply(*, result: SubmissionJudged) -> ResultOutcome:
+    """Store a verdict unless the submission already has one for this or a later attempt."""
+    sid = str(result.submission_id)
+    stored = result.model_dump(mode="json", by_alias=True)
+    submissions = collection(Collections.SUBMISSIONS)
+    before = submissions.find_one_and_update(
+        {
+            "_id": sid,
+            "attempt": {"$lte": result.attempt},
+            "$or": [{"judged_attempt": {"$exists": False}}, {"judged_attempt": {"$lt": result.attempt}}],
+        },
+        {
+            "$set": {
+                "status": SubmissionStatus.JUDGED.value,
+                "result": stored,
+                "judged_attempt": result.attempt,
+                "judged_at": to_iso(result.judged_at),
+                "updated_at": now_iso(),
+            }
+        },
+        return_document=ReturnDocument.BEFORE,
+    )
+    if before is None:
+        if submissions.find_one({"_id": sid}, {"_id": 1}) is None:
+            return ResultOutcome.UNKNOWN_SUBMISSION
+        return ResultOutcome.IGNORED
+    if before.get("kind") == JobKind.SUBMIT and "judged_attempt" not in before:
+        problem_record_verdict(problem_id=before["problem_id"], accepted=result.verdict is Verdict.ACCEPTED)
+    doc = {**before, "result": stored, "status": SubmissionStatus.JUDGED.value}
+    result_cache_set(sid, user_id=before["user_id"], data=result_view(doc))
+    result_announce(sid)
+    return ResultOutcome.APPLIED
+
+
+def result_message_handle(body: bytes) -> Disposition:
+    """The result consumer's handler: validate, apply, and say whether to ack or dead-letter."""
+    if len(body) > settings.MAX_RESULT_MESSAGE_BYTES:
+        logger.error("result message of %d bytes refused", len(body))
+        return Disposition.REJECT
+    try:
+        text = body.decode("utf-8")
+        result = SubmissionJudged.model_validate_json(text)
+    except (UnicodeDecodeError, ValidationError) as exc:
+        logger.error("invalid result message refused: %s", str(exc)[:500])
+        return Disposition.REJECT
+    try:
+        outcome = result_apply(result=result)
+    except pymongo.errors.PyMongoError as exc:
+        raise RetryLater(repr(exc)) from exc
+    if outcome is ResultOutcome.UNKNOWN_SUBMISSION:
+        logger.error("result for unknown submission %s refused", result.submission_id)
+        return Disposition.REJECT
+    logger.info("result %s attempt %d: %s", result.submission_id, result.attempt, outcome)
+    return Disposition.ACK

@@ -1,0 +1,12 @@
+"""Submission routes (original paths kept: code/submit/, result/check/<id>/)."""
+
+from django.urls import path
+
+from code_manager.submissions import apis
+
+urlpatterns = [
+    path("code/submit/", apis.SubmitApi.as_view(), name="code-submit"),
+    path("code/run/", apis.RunApi.as_view(), name="code-run"),
+    path("result/check/<str:submission_id>/", apis.ResultCheckApi.as_view(), name="result-check"),
+    path("submissions/", apis.SubmissionListApi.as_view(), name="submission-list"),
+]

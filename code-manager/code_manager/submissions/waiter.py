@@ -1,0 +1,124 @@
+"""Waiting for a verdict without polling: one Redis subscriber thread per process wakes waiting requests.
+
+Each waiting result check registers an Event under its submission id; the subscriber sets it when the
+consumer announces that id. While the subscription is down, waiters re-read MongoDB every
+RESULT_POLL_SECONDS instead, so a Redis outage costs latency, never correctness (docs/adr/0040).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import logging
+import os
+import threading
+import time
+from collections.abc import Callable
+from typing import TypeVar
+
+import redis
+from django.conf import settings
+
+from code_manager.common.redis import get_redis
+from code_manager.submissions.cache import wake_channel
+
+logger = logging.getLogger(__name__)
+
+T = TypeVar("T")
+
+# Reads on the subscription block only while a health-check PING is outstanding: a hung Redis is noticed.
+SUBSCRIBER_SOCKET_TIMEOUT = 10.0
+
+
+class ResultWaiter:
+    def __init__(self) -> None:
+        self._lock = threading.Lock()
+        self._events: dict[str, set[threading.Event]] = {}
+        self._subscribed = threading.Event()
+        self._thread: threading.Thread | None = None
+        self._pid = os.getpid()
+
+    def _ensure_subscriber(self) -> None:
+        with self._lock:
+            if self._pid != os.getpid():  # forked: the parent's thread does not exist here
+                self._thread, self._pid = None, os.getpid()
+                self._subscribed.clear()
+            if self._thread is None or not self._thread.is_alive():
+                self._thread = threading.Thread(target=self._listen, name="result-waiter", daemon=True)
+                self._thread.start()
+
+    def _listen(self) -> None:
+        backoff = 0.5
+        while True:
+            channel = wake_channel()
+            pubsub = None
+            try:
+                client = get_redis(socket_timeout=SUBSCRIBER_SOCKET_TIMEOUT)
+                pubsub = client.pubsub(ignore_subscribe_messages=True)
+                pubsub.subscribe(channel)
+                pubsub.get_message(timeout=SUBSCRIBER_SOCKET_TIMEOUT)  # the subscribe confirmation
+                self._subscribed.set()
+                backoff = 0.5
+                while channel == wake_channel():
+                    message = pubsub.get_message(timeout=1.0)
+                    if message and message.get("type") == "message":
+                        data = message["data"]
+                        self._notify(data.decode() if isinstance(data, bytes) else str(data))
+            except (redis.RedisError, OSError, ValueError) as exc:
+                if self._subscribed.is_set():
+                    logger.warning("result wake-up subscription lost (%r); waiters poll MongoDB", exc)
+                self._subscribed.clear()
+                self._notify_all()  # waiters re-check now and switch to polling
+                time.sleep(backoff)
+                backoff = min(10.0, backoff * 2)
+            finally:
+                if pubsub is not None:
+                    with contextlib.suppress(redis.RedisError, OSError):
+                        pubsub.close()
+
+    def _notify(self, submission_id: str) -> None:
+        with self._lock:
+            events = list(self._events.get(submission_id, ()))
+        for event in events:
+            event.set()
+
+    def _notify_all(self) -> None:
+        with self._lock:
+            events = [event for group in self._events.values() for event in group]
+        for event in events:
+            event.set()
+
+    def wait(self, submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
+        """`check()` until it returns a value or `timeout` seconds pass; woken early by announcements."""
+        self._ensure_subscriber()
+        event = threading.Event()
+        with self._lock:
+            self._events.setdefault(submission_id, set()).add(event)
+        try:
+            # Registered before the first check: an announcement between the two cannot be missed.
+            found = check()
+            deadline = time.monotonic() + timeout
+            while found is None:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0:
+                    break
+                step = (
+                    remaining if self._subscribed.is_set() else min(remaining, settings.RESULT_POLL_SECONDS)
+                )
+                event.wait(step)
+                event.clear()
+                found = check()
+            return found
+        finally:
+            with self._lock:
+                group = self._events.get(submission_id)
+                if group is not None:
+                    group.discard(event)
+                    if not group:
+                        del self._events[submission_id]
+
+
+_waiter = ResultWaiter()
+
+
+def result_wait(submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
+    return _waiter.wait(submission_id, check, timeout=timeout)

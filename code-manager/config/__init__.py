@@ -1,0 +1,1 @@
+"""Django project configuration of the code manager: settings, URLs, WSGI entry and gunicorn config."""

@@ -1,0 +1,163 @@
+"""Settings of the code manager, read from the environment in this one place (django-environ).
+
+The code manager keeps its data in MongoDB and Redis; Django's SQL database only satisfies the installed
+`contenttypes`/`auth` apps and is an in-memory SQLite that nothing writes to.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+import environ
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+REPO_DIR = BASE_DIR.parent
+
+env = environ.Env()
+
+SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="code-manager-signs-nothing-with-this-key")
+DEBUG = env.bool("DJANGO_DEBUG", default=False)
+ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["127.0.0.1", "localhost", "testserver"])
+
+INSTALLED_APPS = [
+    "django.contrib.contenttypes",
+    "django.contrib.auth",
+    "django.contrib.staticfiles",
+    "rest_framework",
+    "drf_spectacular",
+    "drf_spectacular_sidecar",
+    "code_manager.common",
+    "code_manager.problems",
+    "code_manager.submissions",
+    "code_manager.ratelimit",
+    "code_manager.messaging",
+]
+
+MIDDLEWARE = [
+    "django.middleware.security.SecurityMiddleware",
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    "code_manager.common.middleware.RequestSizeLimitMiddleware",
+    "django.middleware.common.CommonMiddleware",
+    "code_manager.ratelimit.middleware.RateLimitMiddleware",
+]
+
+ROOT_URLCONF = "config.urls"
+WSGI_APPLICATION = "config.wsgi.application"
+APPEND_SLASH = False
+
+TEMPLATES = [
+    {
+        "BACKEND": "django.template.backends.django.DjangoTemplates",
+        "DIRS": [],
+        "APP_DIRS": True,
+        "OPTIONS": {"context_processors": ["django.template.context_processors.request"]},
+    }
+]
+
+# Nothing is stored through the ORM; the apps Django and DRF need still want a database alias.
+DATABASES = {"default": {"ENGINE": "django.db.backends.sqlite3", "NAME": ":memory:"}}
+DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+
+USE_TZ = True
+TIME_ZONE = "UTC"
+LANGUAGE_CODE = "en-us"
+
+STATIC_URL = "static/"
+# Only set when collectstatic is used (containers); locally WhiteNoise serves straight from the finders.
+STATIC_ROOT = env.str("STATIC_ROOT", default="") or None
+# Swagger UI assets come from drf-spectacular-sidecar through the finders: no collectstatic, no CDN.
+WHITENOISE_USE_FINDERS = True
+
+# ---- stores ------------------------------------------------------------------------------------------
+MONGO_URL = env.str("MONGO_URL", default="mongodb://127.0.0.1:27017")
+MONGO_DB = env.str("MONGO_DB", default="algocode")
+MONGO_TIMEOUT_MS = env.int("MONGO_TIMEOUT_MS", default=3000)
+
+REDIS_URL = env.str("REDIS_URL", default="redis://127.0.0.1:6379/0")
+REDIS_KEY_PREFIX = env.str("REDIS_KEY_PREFIX", default="algocode:cm:")
+# Short socket timeouts: a hung Redis must cost a request well under a second, never a 500.
+REDIS_SOCKET_TIMEOUT = env.float("REDIS_SOCKET_TIMEOUT", default=0.5)
+
+AMQP_URL = env.str("AMQP_URL", default="amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=30")
+RESULT_CONSUMER_PREFETCH = env.int("RESULT_CONSUMER_PREFETCH", default=20)
+# Bigger result messages are refused (dead-lettered) before parsing.
+MAX_RESULT_MESSAGE_BYTES = env.int("MAX_RESULT_MESSAGE_BYTES", default=2 * 1024 * 1024)
+
+# ---- submissions -------------------------------------------------------------------------------------
+MAX_SOURCE_BYTES = env.int("MAX_SOURCE_BYTES", default=64 * 1024)
+MAX_STDIN_BYTES = env.int("MAX_STDIN_BYTES", default=64 * 1024)
+MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+RESULT_WAIT_SECONDS = env.float("RESULT_WAIT_SECONDS", default=5.0)
+RESULT_CACHE_TTL_SECONDS = env.int("RESULT_CACHE_TTL_SECONDS", default=600)
+# While Redis pub/sub is unavailable a waiting result check re-reads MongoDB this often.
+RESULT_POLL_SECONDS = env.float("RESULT_POLL_SECONDS", default=0.5)
+
+# ---- rate limiting -----------------------------------------------------------------------------------
+RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
+RATE_LIMIT_CAPACITY = env.int("RATE_LIMIT_CAPACITY", default=3)
+RATE_LIMIT_REFILL_SECONDS = env.float("RATE_LIMIT_REFILL_SECONDS", default=20.0)
+RATE_LIMITED_PATHS = ("/api/v1/code/submit/", "/api/v1/code/run/")
+# Number of reverse proxies in front of the service that append to X-Forwarded-For (nginx: 1).
+TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
+
+# ---- JWT verification (public key only) --------------------------------------------------------------
+
+
+def _public_key() -> str | None:
+    pem = env.str("JWT_PUBLIC_KEY", default="")
+    if pem:
+        return pem.replace("\\n", "\n")
+    path = Path(env.str("JWT_PUBLIC_KEY_FILE", default=str(REPO_DIR / "var" / "keys" / "jwt-public.pem")))
+    if path.is_file():
+        return path.read_text()
+    logging.getLogger(__name__).warning("no JWT public key at %s: every token will be refused", path)
+    return None
+
+
+SIMPLE_JWT = {
+    "ALGORITHM": "RS256",
+    "SIGNING_KEY": None,  # the code manager never signs
+    "VERIFYING_KEY": _public_key(),
+    "ISSUER": env.str("JWT_ISSUER", default="algocode-auth"),
+    "AUDIENCE": env.str("JWT_AUDIENCE", default="algocode"),
+    "LEEWAY": env.int("JWT_LEEWAY_SECONDS", default=10),
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+    "TOKEN_TYPE_CLAIM": "token_type",
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "AUTH_TOKEN_CLASSES": ("code_manager.common.auth.VerifiedAccessToken",),
+    "TOKEN_USER_CLASS": "rest_framework_simplejwt.models.TokenUser",
+}
+
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": ["code_manager.common.auth.JWTAuthentication"],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
+    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "EXCEPTION_HANDLER": "code_manager.common.errors.exception_handler",
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "UNAUTHENTICATED_USER": None,
+}
+
+SPECTACULAR_SETTINGS = {
+    "TITLE": "Algocode code manager API",
+    "DESCRIPTION": "Problems, submissions and results. Authenticate with the auth service's access token.",
+    "VERSION": "1.0.0",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
+    "SERVE_AUTHENTICATION": [],
+    "SWAGGER_UI_DIST": "SIDECAR",
+    "SWAGGER_UI_FAVICON_HREF": "SIDECAR",
+    "REDOC_DIST": "SIDECAR",
+}
+
+LOGGING = {
+    "version": 1,
+    "disable_existing_loggers": False,
+    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
+    "loggers": {"pika": {"level": "WARNING"}},
+}

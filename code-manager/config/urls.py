@@ -1,0 +1,17 @@
+"""URL map of the code manager: every API under /api/v1/, JSON error handlers for anything else."""
+
+from django.urls import include, path
+from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+urlpatterns = [
+    path("api/v1/", include("code_manager.problems.urls")),
+    path("api/v1/", include("code_manager.submissions.urls")),
+    path("api/v1/common/", include("code_manager.common.urls")),
+    path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
+    path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
+]
+
+handler400 = "code_manager.common.errors.bad_request_view"
+handler403 = "code_manager.common.errors.permission_denied_view"
+handler404 = "code_manager.common.errors.not_found_view"
+handler500 = "code_manager.common.errors.server_error_view"
