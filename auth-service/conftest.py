@@ -1,4 +1,4 @@
-"""Test set-up: a fresh RSA key pair per run, locmem cache, a fast password hasher.
+"""Test set-up: a fresh RSA key pair per run, a cleared locmem cache per test, a fast password hasher.
 
 The database is the real PostgreSQL (config/settings.py defaults DATABASE_URL to
 postgres://postgres@127.0.0.1:5432/algocode_auth under pytest). pytest-django imports the settings
@@ -6,18 +6,10 @@ before this file runs; the JWT keys are read lazily, so setting them here still 
 """
 
 import pytest
-from cryptography.hazmat.primitives import serialization
-from cryptography.hazmat.primitives.asymmetric import rsa
 from django.conf import settings
 from django.core.cache import cache
 
-
-def generate_private_pem() -> str:
-    key = rsa.generate_private_key(public_exponent=65537, key_size=2048)
-    return key.private_bytes(
-        serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
-    ).decode()
-
+from auth_service.tokens.tests.keys import generate_private_pem
 
 TEST_PRIVATE_KEY = generate_private_pem()
 settings.JWT_PRIVATE_KEY = TEST_PRIVATE_KEY
@@ -26,7 +18,6 @@ settings.JWT_PUBLIC_KEY_FILE = ""
 settings.JWT_PREVIOUS_PUBLIC_KEYS = ""
 settings.JWT_PREVIOUS_PUBLIC_KEYS_FILE = ""
 settings.JWT_KID = ""
-settings.CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
 
 @pytest.fixture(autouse=True)

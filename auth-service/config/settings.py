@@ -105,7 +105,12 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # Login throttling counts in this cache: locmem is per process, so several gunicorn workers need a
 # shared cache, e.g. CACHE_URL=rediscache://127.0.0.1:6379/2?key_prefix=algocode-auth
-CACHES = {"default": env.cache_url("CACHE_URL", default="locmemcache://algocode-auth")}
+# Tests always use locmem: they clear the cache, which must never flush a shared Redis database.
+CACHES = {
+    "default": env.cache_url("CACHE_URL", default="locmemcache://algocode-auth")
+    if not TESTING
+    else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
+}
 
 AUTH_USER_MODEL = "users.User"
 AUTHENTICATION_BACKENDS = [

@@ -2,7 +2,7 @@
 
 from rest_framework import serializers
 
-from auth_service.users.models import User
+from auth_service.users.models import User, username_validator
 from auth_service.users.selectors import user_email_verified
 
 
@@ -22,6 +22,6 @@ class UserDetailsSerializer(serializers.ModelSerializer):
 
 
 class UserProfileUpdateSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=30)
+    username = serializers.CharField(max_length=30, validators=[username_validator])
     first_name = serializers.CharField(max_length=50, allow_blank=True)
     last_name = serializers.CharField(max_length=50, allow_blank=True)

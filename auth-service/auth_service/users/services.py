@@ -34,9 +34,8 @@ def user_profile_update(*, user: User, data: dict[str, Any]) -> User:
             user.save(update_fields=[*data.keys()])
     except ValidationError as exc:
         user.refresh_from_db()
-        raise ApplicationError(
-            "Invalid profile data.", extra={k: [str(m) for m in v] for k, v in exc.message_dict.items()}
-        ) from exc
+        field, messages = next(iter(exc.message_dict.items()))
+        raise ApplicationError(f"{field}: {messages[0]}", extra=exc.message_dict) from exc
     except IntegrityError as exc:  # a concurrent update took the username first
         user.refresh_from_db()
         raise ApplicationError("A user with that username already exists.") from exc
