@@ -32,7 +32,7 @@ from rce_engine.sandbox.native.cgroups import BoxCgroup
 PROTO_VERSION = 1
 CMD_RUN, CMD_KILL, CMD_WRITE, CMD_READ = 1, 2, 3, 4
 MSG_HELLO, MSG_RESULT, MSG_REPLY = 100, 101, 102
-FLAG_WALL, FLAG_KILLED = 1, 2
+FLAG_WALL, FLAG_KILLED, FLAG_SETUP_FAILED = 1, 2, 4
 RUN_HEADER = struct.Struct("=IIQQQQII")
 WRITE_HEADER = struct.Struct("=II")
 READ_HEADER = struct.Struct("=IIQ")
@@ -437,13 +437,31 @@ class NativeBox(Box):
         self, payload: bytes, limits: Limits, wall_ms: int, in_fd: int, out_fd: int, err_fd: int
     ) -> RunResult:
         cg = self._cgroup
-        cg.start_run(
-            init_pid=self.init_pid, memory_bytes=limits.memory_bytes, max_processes=limits.max_processes
-        )
+        join = cg.start_run(memory_bytes=limits.memory_bytes, max_processes=limits.max_processes)
+        join_fds: list[int] = []
+        try:
+            for path in join:
+                join_fds.append(os.open(path, os.O_WRONLY | os.O_CLOEXEC))
+        except OSError as exc:
+            for fd in join_fds:
+                os.close(fd)
+            raise SandboxError(f"cannot open {path}: {exc}") from exc
+        try:
+            return self._run_started(
+                payload, limits, wall_ms, [in_fd, out_fd, err_fd, *join_fds], out_fd, err_fd
+            )
+        finally:
+            for fd in join_fds:
+                os.close(fd)
+
+    def _run_started(
+        self, payload: bytes, limits: Limits, wall_ms: int, fds: list[int], out_fd: int, err_fd: int
+    ) -> RunResult:
+        cg = self._cgroup
         cpu_limit_ns = int(limits.cpu_time_s * 1e9)
         started = time.monotonic()
         host_deadline = started + wall_ms / 1000 + HOST_GRACE_S
-        self._send(payload, [in_fd, out_fd, err_fd])
+        self._send(payload, fds)
         killed_for_cpu = False
         poll_cpu = cg.enforces
         while True:
@@ -465,9 +483,11 @@ class NativeBox(Box):
             self._broken = "unexpected answer to run"
             raise SandboxError(self._broken)
         _, wstatus, wall_ns, flags, _, init_cpu_ns, maxrss_kb = RESULT.unpack(data)
-        stats = cg.finish_run(init_pid=self.init_pid)
+        stats = cg.finish_run()
         if wstatus == -1:
             raise SandboxError("box init rejected the run request")
+        if flags & FLAG_SETUP_FAILED:
+            raise SandboxError("the program could not join its run cgroup")
 
         exit_code = os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None
         sig = os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None

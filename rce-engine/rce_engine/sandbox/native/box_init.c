@@ -8,7 +8,8 @@
  *       pid 1 inside the box: serve the host over the SOCK_SEQPACKET socket FD (see PROTOCOL below).
  *
  * PROTOCOL (native-endian structs, one command per packet, fds via SCM_RIGHTS):
- *   host -> init  RUN   {cmd, wall_ms, rlimits..., argc, envc} argv\0...env\0...   fds: stdin, stdout, stderr
+ *   host -> init  RUN   {cmd, wall_ms, rlimits..., argc, envc} argv\0...env\0...
+ *                       fds: stdin, stdout, stderr, then cgroup.procs files the program joins
  *                 KILL  {cmd}                       (only while a RUN is in progress)
  *                 WRITE {cmd, mode} name\0          fd: data (read from offset 0 to EOF)
  *                 READ  {cmd, max_bytes} name\0
@@ -44,7 +45,7 @@
 
 enum { CMD_RUN = 1, CMD_KILL = 2, CMD_WRITE = 3, CMD_READ = 4 };
 enum { MSG_HELLO = 100, MSG_RESULT = 101, MSG_REPLY = 102 };
-enum { FLAG_WALL = 1, FLAG_KILLED = 2 };
+enum { FLAG_WALL = 1, FLAG_KILLED = 2, FLAG_SETUP_FAILED = 4 };
 
 struct run_cmd {
     uint32_t cmd;
@@ -189,7 +190,19 @@ static void drain_sigfd(void) {
     }
 }
 
-static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int in, int out, int err) {
+static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *fds, int nfds, int report) {
+    /* Join the run's cgroups through fds the host opened (as root) on their cgroup.procs files: the
+     * init itself never enters the run cgroup, so the run's OOM killer and pids limit see only the
+     * program. The fds are closed below, before the program starts. */
+    for (int i = 3; i < nfds; i++) {
+        if (write(fds[i], "0", 1) != 1) {
+            int e = errno;
+            if (write(report, &e, sizeof e) < 0) {
+            }
+            _exit(126);
+        }
+    }
+    int in = fds[0], out = fds[1], err = fds[2];
     sigset_t all;
     sigemptyset(&all);
     sigprocmask(SIG_SETMASK, &all, NULL);
@@ -225,7 +238,7 @@ static void do_run(ssize_t len, int *fds, int nfds) {
     struct result_msg res = {.kind = MSG_RESULT, .wstatus = 0};
     struct run_cmd rc;
     static char *argv[MAX_ARGS + 1], *envp[MAX_ARGS + 1];
-    if (nfds != 3 || (size_t)len < sizeof rc) goto bad;
+    if (nfds < 3 || (size_t)len < sizeof rc) goto bad;
     memcpy(&rc, buf, sizeof rc);
     if (rc.argc < 1 || rc.argc > MAX_ARGS || rc.envc > MAX_ARGS) goto bad;
     char *p = buf + sizeof rc, *end = buf + len;
@@ -245,10 +258,26 @@ static void do_run(ssize_t len, int *fds, int nfds) {
     getrusage(RUSAGE_CHILDREN, &before);
     uint64_t start = now_ns();
     uint64_t deadline = start + (uint64_t)rc.wall_ms * 1000000ull;
+    int report[2];
+    if (pipe2(report, O_CLOEXEC) < 0) goto bad;
     pid_t pid = fork();
-    if (pid < 0) goto bad;
-    if (pid == 0) child_exec(&rc, argv, envp, fds[0], fds[1], fds[2]);
-    for (int i = 0; i < 3; i++) close(fds[i]);
+    if (pid < 0) {
+        close(report[0]);
+        close(report[1]);
+        goto bad;
+    }
+    if (pid == 0) child_exec(&rc, argv, envp, fds, nfds, report[1]);
+    for (int i = 0; i < nfds; i++) close(fds[i]);
+    nfds = 0;
+    close(report[1]);
+    /* EOF once the child has exec'd (or died); an errno if it could not join the run's cgroups. */
+    int setup_errno = 0;
+    ssize_t got;
+    do {
+        got = read(report[0], &setup_errno, sizeof setup_errno);
+    } while (got < 0 && errno == EINTR);
+    close(report[0]);
+    if (got == (ssize_t)sizeof setup_errno) res.flags |= FLAG_SETUP_FAILED;
 
     int main_status = 0, main_done = 0;
     while (!main_done) {

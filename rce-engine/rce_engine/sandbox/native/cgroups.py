@@ -1,9 +1,10 @@
 """Per-box and per-run cgroups (v1 or v2, whichever the host has) for limits and accounting.
 
-Layout: a box cgroup holds bubblewrap and the box init between runs; every run gets a fresh child
-cgroup the host moves the init into before the run (its children inherit it) and back out afterwards,
-so one run's memory (including pages it left in the box's tmpfs) never counts against the next run.
-v1 keeps pids and CPU at box level (the init and bwrap are subtracted) and only memory per run.
+Layout: a box cgroup holds bubblewrap and the box init; every run gets a fresh child cgroup that
+the program joins itself between fork and exec, through fds on its cgroup.procs files that the host
+opened as root. The init never enters it (the run's OOM killer cannot pick it), and one run's memory
+(including pages it left in the box's tmpfs) never counts against the next run. v1 keeps pids and CPU
+at box level (bwrap and the idle init are subtracted) and only memory per run.
 """
 
 from __future__ import annotations
@@ -93,14 +94,15 @@ class BoxCgroup(abc.ABC):
     enforces: bool = True
 
     @abc.abstractmethod
-    def start_run(self, *, init_pid: int, memory_bytes: int, max_processes: int) -> None: ...
+    def start_run(self, *, memory_bytes: int, max_processes: int) -> list[Path]:
+        """Prepare the run's cgroups; returns the cgroup.procs files the program must join."""
 
     @abc.abstractmethod
     def cpu_ns(self) -> int | None:
         """CPU time of the current run so far (polled to enforce the CPU limit); None if unknown."""
 
     @abc.abstractmethod
-    def finish_run(self, *, init_pid: int) -> RunStats | None: ...
+    def finish_run(self) -> RunStats | None: ...
 
     @abc.abstractmethod
     def destroy(self) -> None: ...
@@ -164,7 +166,7 @@ class V1Box(BoxCgroup):
     def _usage(self) -> int:
         return int(os.pread(self._cpu_fd, 64, 0))
 
-    def start_run(self, *, init_pid: int, memory_bytes: int, max_processes: int) -> None:
+    def start_run(self, *, memory_bytes: int, max_processes: int) -> list[Path]:
         # Between runs only bwrap and the init are in the box: they do not count against the limit.
         idle = int(_read(self.pids / "pids.current"))
         _write(self.pids / "pids.max", idle + max_processes)
@@ -176,19 +178,18 @@ class V1Box(BoxCgroup):
         _write(self.run_memory / "memory.limit_in_bytes", memory_bytes)
         if self._memsw:
             _write(self.run_memory / "memory.memsw.limit_in_bytes", memory_bytes)
-        _write(self.run_memory / "cgroup.procs", init_pid)
         self._cpu_start = self._usage()
+        return [self.run_memory / "cgroup.procs"]
 
     def cpu_ns(self) -> int | None:
         return self._usage() - self._cpu_start
 
-    def finish_run(self, *, init_pid: int) -> RunStats:
+    def finish_run(self) -> RunStats:
         cpu = self._usage() - self._cpu_start
         peak = int(_read(self.run_memory / "memory.max_usage_in_bytes"))
         if self._memsw:
             peak = max(peak, int(_read(self.run_memory / "memory.memsw.max_usage_in_bytes")))
         ooms = _keyed(_read(self.run_memory / "memory.oom_control"), "oom_kill")
-        _write(self.memory / "cgroup.procs", init_pid)
         _kill_and_remove_one(self.run_memory)
         return RunStats(cpu_ns=cpu, peak_bytes=peak, oom_kills=ooms)
 
@@ -237,8 +238,8 @@ class V2Driver(CgroupDriver):
 
 
 class V2Box(BoxCgroup):
-    # v2 forbids processes in a cgroup whose children have controllers: bwrap and the init idle
-    # in box/init, each run is box/run.
+    # v2 forbids processes in a cgroup whose children have controllers: bwrap and the init live
+    # in box/init, each run in box/run.
     def __init__(self, driver: V2Driver, path: Path) -> None:
         self.path = path
         self.idle = path / "init"
@@ -252,7 +253,7 @@ class V2Box(BoxCgroup):
             raise SandboxError(f"cannot create cgroup {path}: {exc}") from exc
         self.join_files = [self.idle / "cgroup.procs"]
 
-    def start_run(self, *, init_pid: int, memory_bytes: int, max_processes: int) -> None:
+    def start_run(self, *, memory_bytes: int, max_processes: int) -> list[Path]:
         _kill_and_remove_one(self.run)
         try:
             self.run.mkdir()
@@ -261,8 +262,8 @@ class V2Box(BoxCgroup):
         _write(self.run / "memory.max", memory_bytes)
         if (self.run / "memory.swap.max").exists():
             _write(self.run / "memory.swap.max", 0)  # v2 limits swap separately: memory+swap = memory
-        _write(self.run / "pids.max", max_processes + 1)  # the init is in the run cgroup too
-        _write(self.run / "cgroup.procs", init_pid)
+        _write(self.run / "pids.max", max_processes)
+        return [self.run / "cgroup.procs"]
 
     def _cpu(self) -> int:
         return _keyed(_read(self.run / "cpu.stat"), "usage_usec") * 1000
@@ -270,13 +271,12 @@ class V2Box(BoxCgroup):
     def cpu_ns(self) -> int | None:
         return self._cpu()
 
-    def finish_run(self, *, init_pid: int) -> RunStats:
+    def finish_run(self) -> RunStats:
         cpu = self._cpu()
         # A fresh cgroup per run, so memory.peak needs no reset (writable only on kernels >= 6.12).
         peak_file = self.run / "memory.peak"
         peak = int(_read(peak_file)) if peak_file.exists() else int(_read(self.run / "memory.current"))
         ooms = _keyed(_read(self.run / "memory.events"), "oom_kill")
-        _write(self.idle / "cgroup.procs", init_pid)
         _kill_and_remove_one(self.run)
         return RunStats(cpu_ns=cpu, peak_bytes=peak, oom_kills=ooms)
 
@@ -303,13 +303,13 @@ class NoBox(BoxCgroup):
     def __init__(self) -> None:
         self.join_files = []
 
-    def start_run(self, *, init_pid: int, memory_bytes: int, max_processes: int) -> None:
-        return None
+    def start_run(self, *, memory_bytes: int, max_processes: int) -> list[Path]:
+        return []
 
     def cpu_ns(self) -> int | None:
         return None
 
-    def finish_run(self, *, init_pid: int) -> RunStats | None:
+    def finish_run(self) -> RunStats | None:
         return None
 
     def destroy(self) -> None:

@@ -32,7 +32,7 @@ class NativeSandbox(Sandbox):
         self._cond = threading.Condition()
         self._busy: set[int] = set()
         # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
-        self._tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
+        self.cgroup_tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
         self._helper: Path | None = None
 
     def _ensure_ready(self) -> Path:
@@ -108,7 +108,7 @@ class NativeSandbox(Sandbox):
                 self._release(slot, lock_fd)
 
         try:
-            cgroup = self.cgroups.create_box(f"{self._tag}-u{uid}")
+            cgroup = self.cgroups.create_box(f"{self.cgroup_tag}-u{uid}")
         except BaseException:
             release()
             raise
