@@ -157,7 +157,8 @@ class NativeBox(Box):
         argv += ["--size", str(SHM_TMPFS_BYTES), "--tmpfs", "/dev/shm"]  # noqa: S108 (in the box)
         argv += ["--size", str(BOX_TMPFS_BYTES), "--tmpfs", BOX_DIR]
         argv += ["--size", str(TMP_TMPFS_BYTES), "--tmpfs", "/tmp"]  # noqa: S108 (in the box)
-        argv += ["--ro-bind-fd", str(fds["init"]), INIT_IN_BOX]
+        # A copy (read-only, in the box's root tmpfs): no host path of the judge home is needed.
+        argv += ["--perms", "0555", "--ro-bind-data", str(fds["init"]), INIT_IN_BOX]
         if "ro" in fds:
             argv += ["--ro-bind-fd", str(fds["ro"]), RO_IN_BOX]
         # The root and /dev are tmpfs without a size limit: make them read-only once populated.
@@ -183,9 +184,7 @@ class NativeBox(Box):
             for key, data in (("passwd", _passwd(spec.uid)), ("group", _group(spec.uid))):
                 os.write(fds[key], data)
                 os.lseek(fds[key], 0, os.SEEK_SET)
-            # O_PATH fds opened by root: bwrap (unprivileged) binds them without needing to traverse
-            # the root-only judge home.
-            fds["init"] = os.open(spec.helper, os.O_PATH | os.O_CLOEXEC)
+            fds["init"] = os.open(spec.helper, os.O_RDONLY | os.O_CLOEXEC)
             opened.append(fds["init"])
             if spec.ro_dir is not None and spec.ro_dir.is_dir():
                 fds["ro"] = os.open(spec.ro_dir, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)

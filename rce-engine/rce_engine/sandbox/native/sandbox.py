@@ -7,6 +7,7 @@ import fcntl
 import hashlib
 import os
 import shutil
+import stat
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -40,6 +41,7 @@ class NativeSandbox(Sandbox):
             if os.geteuid() != 0:
                 raise SandboxError("the native sandbox must run as root (it drops to a slot uid per box)")
             prepare_home(self.config)
+            _check_ro_reachable(self.config.home / "ro")
             self._helper = build_helper(self.config)
         return self._helper
 
@@ -135,5 +137,17 @@ class NativeSandbox(Sandbox):
 
 
 from rce_engine.sandbox.base import MIB, Limits  # noqa: E402
+
+
+def _check_ro_reachable(ro: Path) -> None:
+    """bwrap runs as the slot uid: it can only bind `home/ro` if every directory above it is searchable."""
+    if not ro.is_dir():
+        return
+    for directory in (ro, *ro.resolve().parents):
+        if not os.stat(directory).st_mode & stat.S_IXOTH:
+            raise SandboxError(
+                f"{directory} must be searchable by other users (chmod o+x) so that boxes can mount {ro}"
+            )
+
 
 _CHECK_LIMITS = Limits(cpu_time_s=2, wall_time_s=5, memory_bytes=64 * MIB, max_processes=8, output_bytes=MIB)
