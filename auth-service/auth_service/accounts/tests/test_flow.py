@@ -142,3 +142,10 @@ def test_resend_for_unknown_email_reveals_nothing(api: APIClient, db_unchanged) 
     )
     assert response.status_code == 200
     db_unchanged()
+
+
+def test_verification_mail_names_algocode(api: APIClient) -> None:
+    register(api)
+    message = mail.outbox[0]
+    assert message.subject == "[Algocode] Please Confirm Your Email Address"
+    assert "example.com" not in message.body

@@ -65,3 +65,18 @@ def test_schema_and_local_swagger_ui(api: APIClient) -> None:
 
 def test_admin_login_page_is_served(api: APIClient) -> None:
     assert api.get("/api/v1/auth/admin/login/").status_code == 200
+
+
+def test_staff_can_use_the_admin(db: None) -> None:
+    from django.test import Client
+
+    from auth_service.users.tests.factories import DEFAULT_PASSWORD, UserFactory
+
+    UserFactory(email="staff@example.com", is_staff=True, is_superuser=True)
+    client = Client()
+    response = client.post(
+        "/api/v1/auth/admin/login/?next=/api/v1/auth/admin/",
+        {"username": "STAFF@example.com", "password": DEFAULT_PASSWORD},
+    )
+    assert response.status_code == 302
+    assert client.get("/api/v1/auth/admin/users/user/").status_code == 200

@@ -1,0 +1,21 @@
+#!/bin/sh
+# How `make up` runs the auth service (see supervisor.conf): migrate, then gunicorn on 127.0.0.1:8000.
+# DEBUG stays off so errors are JSON; the secret key is generated once into var/ and never committed.
+set -eu
+ROOT="${ALGOCODE_ROOT:?ALGOCODE_ROOT must point at the repository}"
+VAR="$ROOT/var"
+mkdir -p "$VAR/mail" "$VAR/log"
+if [ ! -s "$VAR/auth-secret-key" ]; then
+    (umask 077 && "$ROOT/.venv/bin/python" -c 'import secrets; print(secrets.token_urlsafe(50))' > "$VAR/auth-secret-key")
+fi
+DJANGO_SECRET_KEY="$(cat "$VAR/auth-secret-key")"
+export DJANGO_SECRET_KEY
+cd "$ROOT/auth-service"
+"$ROOT/.venv/bin/python" manage.py migrate --noinput
+# One process with threads: the default locmem cache (login throttling) is then shared by every
+# request. For more workers set CACHE_URL=rediscache://127.0.0.1:6379/2?key_prefix=algocode-auth.
+exec "$ROOT/.venv/bin/gunicorn" config.wsgi \
+    --bind "${AUTH_BIND:-127.0.0.1:8000}" \
+    --worker-class gthread --workers "${AUTH_WORKERS:-1}" --threads "${AUTH_THREADS:-4}" \
+    --access-logfile - --error-logfile - --timeout 30 --graceful-timeout 10 \
+    --no-control-socket  # the default socket in $HOME would collide with the other services
