@@ -66,6 +66,9 @@ def test_requests_that_fail_auth_cost_nothing(user_client, make_token, problem) 
 
 
 def test_anonymous_requests_use_an_ip_bucket_that_is_not_the_users(user_client, anon, problem) -> None:
+    import random
+
+    anon.defaults["REMOTE_ADDR"] = f"198.51.100.{random.randint(1, 254)}"  # a bucket no other test used
     statuses = [submit(anon, problem).status_code for _ in range(4)]
     assert statuses == [401, 401, 401, 429]
     client, _ = user_client()
