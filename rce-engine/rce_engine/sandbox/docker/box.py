@@ -1,0 +1,348 @@
+"""A docker box: one hardened, idle container per submission; each run is one exec of the runner in it.
+
+Files move in and out through the runner (exec stdin/stdout), never through a host path: the box's
+/box is a tmpfs inside the container only (THREATS.md rule 1). Per-run memory and pids limits are
+applied to the container with `docker update` when they change (normally once, after the compile).
+"""
+
+from __future__ import annotations
+
+import logging
+import os
+import signal
+import socket
+import threading
+import time
+import uuid
+from collections.abc import Mapping, Sequence
+from pathlib import Path
+
+import docker
+import docker.errors
+from docker.types import LogConfig, Ulimit
+
+from rce_engine.sandbox.base import Box, Limits, RunResult, SandboxError
+from rce_engine.sandbox.docker.exec_stream import ExecOutput, exec_exit_code, exec_with_io
+from rce_engine.sandbox.docker.protocol import (
+    MAX_REPORT_BYTES,
+    RunnerExit,
+    check_name,
+    run_argv,
+    split_report,
+    to_result,
+)
+from rce_engine.sandbox.docker.settings import (
+    BOX_UID_BASE,
+    KEEPER_UID,
+    LABEL_BOX,
+    LABEL_HOST,
+    LABEL_PID,
+    RUNNER_PATH,
+    ContainerSettings,
+)
+
+log = logging.getLogger(__name__)
+
+_FILE_DEADLINE_S = 60.0
+_KILLALL_DEADLINE_S = 10.0
+
+
+def _api_error(exc: docker.errors.DockerException, what: str) -> SandboxError:
+    return SandboxError(f"{what}: {exc}")
+
+
+class DockerBox(Box):
+    """One container for one submission, run as slot `slot`'s uid; see the module docstring."""
+
+    def __init__(self, *, client: docker.DockerClient, settings: ContainerSettings, slot: int) -> None:
+        self._api: docker.APIClient = client.api
+        self._settings = settings
+        self.uid = BOX_UID_BASE + slot
+        self._user = f"{self.uid}:{self.uid}"
+        self._memory = settings.initial_memory_bytes + settings.memory_overhead_bytes
+        self._pids = settings.initial_pids + settings.pids_overhead
+        # What write_file put in, to restore it if the container has to be replaced.
+        self._written: dict[str, tuple[bytes, bool]] = {}
+        self._last_oom = 0
+        self._lock = threading.Lock()
+        self._closed = False
+        self.container_id: str | None = None
+        self.resets = 0  # how many times the container was replaced (after an unkillable run)
+        self._start_container()
+
+    # ---- container lifecycle ------------------------------------------------------------------------
+
+    def _start_container(self) -> None:
+        s = self._settings
+        host_config = self._api.create_host_config(
+            init=True,  # docker-init as PID 1: abort() is SIGABRT and SIGXCPU works (SANDBOX.md)
+            network_mode="none",
+            read_only=True,
+            cap_drop=["ALL"],
+            security_opt=["no-new-privileges"],
+            privileged=False,
+            ipc_mode="private",
+            mem_limit=self._memory,
+            memswap_limit=self._memory,  # equal: no swap, and OOM is reported
+            pids_limit=self._pids,
+            shm_size=s.shm_bytes,
+            tmpfs={
+                # exec allowed on /box: compiled programs run from there.
+                "/box": (
+                    f"rw,exec,nosuid,nodev,size={s.box_tmpfs_bytes},nr_inodes={s.box_tmpfs_inodes},"
+                    f"uid={self.uid},gid={self.uid},mode=0700"
+                ),
+                # The container's own private tmpfs, not the host's /tmp.
+                "/tmp": f"rw,noexec,nosuid,nodev,size={s.tmp_tmpfs_bytes},mode=1777",  # noqa: S108
+            },
+            ulimits=[
+                Ulimit(name="nofile", soft=s.nofile_hard, hard=s.nofile_hard),
+                Ulimit(name="core", soft=0, hard=0),
+                Ulimit(name="fsize", soft=s.fsize_hard, hard=s.fsize_hard),
+                Ulimit(name="stack", soft=8 * 1024 * 1024, hard=s.stack_hard),
+            ],
+            log_config=LogConfig(type=LogConfig.types.NONE),
+        )
+        name = f"algocode-box-{os.getpid()}-{self.uid - BOX_UID_BASE}-{uuid.uuid4().hex[:8]}"
+        try:
+            created = self._api.create_container(
+                s.image,
+                command=["sleep", "infinity"],
+                user=f"{KEEPER_UID}:{KEEPER_UID}",
+                working_dir="/box",
+                hostname="box",
+                network_disabled=True,
+                environment={},
+                labels={LABEL_BOX: "1", LABEL_HOST: socket.gethostname(), LABEL_PID: str(os.getpid())},
+                name=name,
+                host_config=host_config,
+            )
+            self.container_id = created["Id"]
+            self._api.start(self.container_id)
+        except docker.errors.ImageNotFound as exc:
+            self._remove_container()
+            raise SandboxError(
+                f"docker image {s.image} is missing: build it with rce-engine/docker/build.sh"
+            ) from exc
+        except docker.errors.DockerException as exc:
+            self._remove_container()
+            raise _api_error(exc, "cannot start the box container") from exc
+        self._last_oom = 0
+
+    def _remove_container(self) -> None:
+        if self.container_id is None:
+            return
+        try:
+            self._api.remove_container(self.container_id, force=True)
+        except docker.errors.NotFound:
+            pass
+        except docker.errors.DockerException as exc:
+            log.warning("could not remove container %s: %s", self.container_id, exc)
+        self.container_id = None
+
+    def _container_running(self) -> bool:
+        if self.container_id is None:
+            return False
+        try:
+            return bool(self._api.inspect_container(self.container_id)["State"]["Running"])
+        except docker.errors.NotFound:
+            return False
+        except docker.errors.DockerException as exc:
+            raise _api_error(exc, "cannot inspect the box container") from exc
+
+    def _replace_container(self) -> None:
+        """A fresh container with the same limits, and the files write_file put in; run outputs are lost."""
+        log.warning("replacing box container %s", self.container_id)
+        self._remove_container()
+        self.resets += 1
+        self._start_container()
+        for name, (data, executable) in self._written.items():
+            self._write(name, data, executable=executable)
+
+    def _apply_limits(self, limits: Limits) -> None:
+        memory = limits.memory_bytes + self._settings.memory_overhead_bytes
+        pids = limits.max_processes + self._settings.pids_overhead
+        if (memory, pids) == (self._memory, self._pids):
+            return
+        # docker-py's update_container() has no PidsLimit; the engine API does (1.40+).
+        try:
+            response = self._api._post_json(
+                self._api._url("/containers/{0}/update", self.container_id),
+                data={"Memory": memory, "MemorySwap": memory, "PidsLimit": pids},
+            )
+            self._api._raise_for_status(response)
+        except docker.errors.DockerException as exc:
+            raise _api_error(exc, f"cannot set the box's limits to {memory} bytes, {pids} pids") from exc
+        self._memory, self._pids = memory, pids
+
+    # ---- execs --------------------------------------------------------------------------------------
+
+    def _exec(
+        self, cmd: Sequence[str], *, stdin: bytes | Path, max_stdout: int, max_stderr: int, deadline_s: float
+    ) -> ExecOutput:
+        """Exec in the box; a container that stopped (nothing of the box can be running) is replaced once."""
+        for attempt in range(2):
+            if self.container_id is None:
+                self._replace_container()
+            try:
+                return exec_with_io(
+                    self._api,
+                    self.container_id,
+                    cmd,
+                    user=self._user,
+                    stdin=stdin,
+                    max_stdout=max_stdout,
+                    max_stderr=max_stderr,
+                    deadline_s=deadline_s,
+                )
+            except SandboxError:
+                if attempt == 1 or self._container_running():
+                    raise
+                self._replace_container()
+        raise AssertionError("unreachable")
+
+    def _killall(self) -> bool:
+        """Kill every process of the box uid through an exec; False when that was impossible."""
+        try:
+            out = self._exec(
+                [RUNNER_PATH, "killall"],
+                stdin=b"",
+                max_stdout=4096,
+                max_stderr=4096,
+                deadline_s=_KILLALL_DEADLINE_S,
+            )
+            return not out.timed_out and exec_exit_code(self._api, out.exec_id) == RunnerExit.OK
+        except SandboxError as exc:
+            log.warning("killall in %s failed: %s", self.container_id, exc)
+            return False
+
+    def _oom_count(self) -> int:
+        out = self._exec([RUNNER_PATH, "oom"], stdin=b"", max_stdout=64, max_stderr=4096, deadline_s=10.0)
+        try:
+            return int(out.stdout)
+        except ValueError:
+            return self._last_oom
+
+    def _kill_box_processes(self) -> None:
+        """After a run the runner could not finish: kill its processes through the API, keeping the box
+        (an exec of `killall` as the box uid), or else kill and replace the whole container."""
+        if not self._container_running() or not self._killall():
+            if self.container_id is not None:
+                try:
+                    self._api.kill(self.container_id)
+                except docker.errors.DockerException as exc:
+                    log.warning("docker kill %s failed: %s", self.container_id, exc)
+            self._replace_container()
+
+    # ---- Box interface ------------------------------------------------------------------------------
+
+    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
+        check_name(name)
+        with self._lock:
+            self._check_open()
+            self._write(name, data, executable=executable)
+            self._written[name] = (bytes(data), executable)
+
+    def _write(self, name: str, data: bytes, *, executable: bool) -> None:
+        mode = "0755" if executable else "0644"
+        out = self._exec(
+            [RUNNER_PATH, "write", name, mode],
+            stdin=data,
+            max_stdout=4096,
+            max_stderr=4096,
+            deadline_s=_FILE_DEADLINE_S,
+        )
+        code = None if out.timed_out else exec_exit_code(self._api, out.exec_id)
+        if code != RunnerExit.OK:
+            raise SandboxError(f"cannot write {name} into the box (runner exit {code}): {out.stderr[:300]!r}")
+
+    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+        check_name(name)
+        with self._lock:
+            self._check_open()
+            out = self._exec(
+                [RUNNER_PATH, "read", name, str(max_bytes)],
+                stdin=b"",
+                max_stdout=max_bytes,
+                max_stderr=4096,
+                deadline_s=_FILE_DEADLINE_S,
+            )
+            code = None if out.timed_out else exec_exit_code(self._api, out.exec_id)
+        if code == RunnerExit.OK and not out.stdout_overflow:
+            return out.stdout
+        if code in (RunnerExit.NOT_A_FILE, RunnerExit.TOO_BIG):
+            return None
+        raise SandboxError(f"cannot read {name} from the box (runner exit {code}): {out.stderr[:300]!r}")
+
+    def run(
+        self,
+        argv: Sequence[str],
+        *,
+        limits: Limits,
+        stdin: bytes | Path = b"",
+        env: Mapping[str, str] | None = None,
+    ) -> RunResult:
+        cmd = run_argv(argv, limits, env)
+        with self._lock:
+            self._check_open()
+            if self.container_id is None:
+                self._replace_container()
+            self._apply_limits(limits)
+            started = time.monotonic()
+            out = self._exec(
+                cmd,
+                stdin=stdin,
+                max_stdout=limits.output_bytes,
+                max_stderr=limits.stderr_bytes + MAX_REPORT_BYTES,
+                deadline_s=limits.wall_time_s + self._settings.deadline_grace_s,
+            )
+            wall = time.monotonic() - started
+            if out.timed_out:
+                # The runner did not finish by the deadline (stopped or starved): the API kills the run.
+                return self._lost_run(out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL)
+            parsed = split_report(out.stderr)
+            if parsed is None:
+                code = exec_exit_code(self._api, out.exec_id)
+                if code is not None and code > 128:
+                    # The runner was killed (by the program, which shares its uid, or by the OOM killer).
+                    return self._lost_run(out, limits, wall=wall, wall_exceeded=False, sig=code - 128)
+                raise SandboxError(f"runner failed (exit {code}): {out.stderr[:500]!r}")
+            report, stderr = parsed
+            self._last_oom = report.oom_after
+            if report.error == "processes of the run could not be killed":
+                self._kill_box_processes()
+            return to_result(report, stdout=out.stdout, stderr=stderr, limits=limits)
+
+    def _lost_run(
+        self, out: ExecOutput, limits: Limits, *, wall: float, wall_exceeded: bool, sig: int
+    ) -> RunResult:
+        """A run without the runner's report: kill what is left, and say what the host knows."""
+        self._kill_box_processes()
+        try:
+            oom = self._oom_count()
+        except SandboxError:
+            oom = self._last_oom
+        oom_killed = oom > self._last_oom
+        self._last_oom = oom
+        return RunResult(
+            exit_code=None,
+            signal=sig,
+            cpu_time_s=0.0,  # unknown: the runner's accounting died with it
+            wall_time_s=wall,
+            memory_bytes=0,
+            oom_killed=oom_killed,
+            cpu_limit_exceeded=False,
+            wall_limit_exceeded=wall_exceeded,
+            output_limit_exceeded=out.stdout_overflow,
+            stdout=out.stdout[: limits.output_bytes],
+            stderr=b"",
+        )
+
+    def _check_open(self) -> None:
+        if self._closed:
+            raise SandboxError("the box is closed")
+
+    def close(self) -> None:
+        # No lock: closing must also work while a run is in progress (it ends that run's exec).
+        self._closed = True
+        self._remove_container()

@@ -1,0 +1,10 @@
+/* Touch memory 1 MiB at a time until killed. */
+#include <stdlib.h>
+#include <string.h>
+int main(void) {
+    for (;;) {
+        char *p = malloc(1 << 20);
+        if (!p) return 2;
+        memset(p, 1, 1 << 20);
+    }
+}

@@ -1,0 +1,182 @@
+"""What a hostile program cannot do in a docker box (THREATS.md items 11-40 that belong to the sandbox)."""
+
+from __future__ import annotations
+
+import dataclasses
+import signal
+
+import pytest
+
+from rce_engine.sandbox.docker import DockerBox, DockerSandbox
+from tests.docker.support import RUN_LIMITS, run_program, shell
+
+pytestmark = pytest.mark.docker
+
+PYTHON_CONNECT = """
+import socket
+for port in (5672, 6379, 5432, 27017, 80):
+    s = socket.socket()
+    s.settimeout(1)
+    try:
+        s.connect(("127.0.0.1", port))
+        print("connected", port)
+    except OSError as e:
+        print("refused", port, e.errno)
+for host in ("172.17.0.1", "169.254.169.254", "8.8.8.8"):
+    s = socket.socket()
+    s.settimeout(1)
+    try:
+        s.connect((host, 80))
+        print("connected", host)
+    except OSError as e:
+        print("unreachable", host, e.errno)
+"""
+
+
+LIST_OWN_PROCESSES = """
+import os
+names = []
+for pid in filter(str.isdigit, os.listdir("/proc")):
+    try:
+        status = open(f"/proc/{pid}/status").read()
+    except OSError:
+        continue
+    if int(status.split("Uid:")[1].split()[0]) == os.getuid():
+        names.append(status.split("Name:")[1].split()[0])
+print(" ".join(sorted(names)))
+"""
+
+
+def test_not_root_and_no_capabilities(box: DockerBox) -> None:
+    result = shell(
+        box,
+        "id -u; id -g; id -G; grep -E '^(Cap(Inh|Prm|Eff|Bnd|Amb)|NoNewPrivs|Seccomp):' /proc/self/status",
+    )
+    lines = result.stdout.decode().split("\n")
+    uid, gid, groups = int(lines[0]), int(lines[1]), lines[2].split()
+    assert uid != 0
+    assert gid != 0
+    assert uid == gid == box.uid
+    assert "0" not in groups
+    status = dict(line.split(":\t") for line in lines[3:] if line)
+    for cap in ("CapInh", "CapPrm", "CapEff", "CapBnd", "CapAmb"):
+        assert int(status[cap], 16) == 0, cap
+    assert status["NoNewPrivs"].strip() == "1"
+    assert status["Seccomp"].strip() == "2"
+
+
+def test_no_network_at_all(box: DockerBox) -> None:
+    result = box.run(["python3", "-c", PYTHON_CONNECT], limits=RUN_LIMITS)
+    assert result.exit_code == 0, result.stderr
+    assert b"connected" not in result.stdout
+    interfaces = shell(box, "ls /sys/class/net").stdout.split()
+    assert interfaces == [b"lo"]
+
+
+def test_root_filesystem_is_read_only(box: DockerBox) -> None:
+    result = shell(
+        box,
+        "for p in /etc/x /usr/bin/x /opt/algocode/x /x; do touch $p 2>/dev/null && echo wrote $p; done;"
+        "touch /box/ok /tmp/ok && echo box-ok",
+    )
+    assert result.stdout == b"box-ok\n"
+
+
+def test_tmp_is_noexec_box_is_not(box: DockerBox, programs: dict[str, bytes]) -> None:
+    box.write_file("exit3", programs["exit3"], executable=True)
+    result = shell(box, "cp exit3 /tmp/exit3 && /tmp/exit3; echo tmp=$?; ./exit3; echo box=$?")
+    assert result.stdout.decode().split() == ["tmp=126", "box=3"]
+
+
+def test_sensitive_files_are_not_readable(box: DockerBox) -> None:
+    result = shell(
+        box,
+        "cat /etc/shadow >/dev/null 2>&1 && echo shadow;"
+        "ls /var/run/docker.sock /run/docker.sock 2>/dev/null; echo end",
+    )
+    assert result.stdout == b"end\n"
+
+
+def test_kernel_surface_is_denied(box: DockerBox, programs: dict[str, bytes]) -> None:
+    result = run_program(box, programs, "syscalls")
+    assert result.exit_code == 0
+    errnos = dict(line.split() for line in result.stdout.decode().splitlines())
+    for call, errno in errnos.items():
+        assert int(errno) != 0, f"{call} succeeded in the box"
+
+
+def test_leftover_processes_die_with_the_run(box: DockerBox, programs: dict[str, bytes]) -> None:
+    result = run_program(box, programs, "escape")
+    assert result.exit_code == 0
+    # Next run: the only processes of the box uid are this run's own program and its runner.
+    survivors = box.run(["python3", "-c", LIST_OWN_PROCESSES], limits=RUN_LIMITS).stdout.split()
+    assert survivors == [b"algocode-run", b"python3"]
+
+
+def test_fork_bomb_is_contained(box: DockerBox, programs: dict[str, bytes]) -> None:
+    limits = dataclasses.replace(RUN_LIMITS, wall_time_s=1.0, max_processes=16)
+    result = run_program(box, programs, "forkbomb", limits=limits)
+    assert not result.ok
+    assert shell(box, "echo still here").stdout == b"still here\n"
+
+
+def test_program_cannot_signal_init_or_the_keeper(box: DockerBox, programs: dict[str, bytes]) -> None:
+    result = run_program(box, programs, "stop_keeper")
+    assert result.exit_code == 0, result.stdout
+
+
+def test_forged_report_is_ignored(box: DockerBox, programs: dict[str, bytes]) -> None:
+    result = run_program(box, programs, "forge_report")
+    assert result.exit_code == 1
+    assert not result.ok
+    assert result.stderr.startswith(b"ALGOCODE-RUN/1 ")  # the program's text, returned as its stderr
+
+
+def test_killing_the_runner_is_not_a_success(box: DockerBox, programs: dict[str, bytes]) -> None:
+    result = run_program(box, programs, "kill_runner")
+    assert not result.ok
+    assert result.signal == signal.SIGKILL
+    assert shell(box, "echo next").stdout == b"next\n"
+
+
+def test_stopped_runner_is_killed_through_the_api(box: DockerBox, programs: dict[str, bytes]) -> None:
+    limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=0.5, wall_time_s=0.5)
+    result = run_program(box, programs, "stop_runner", limits=limits)
+    assert result.wall_limit_exceeded
+    assert result.signal == signal.SIGKILL
+    assert not result.ok
+    # The box keeps working, with its files (the killall exec kept the container).
+    assert box.resets == 0
+    assert run_program(box, programs, "exit3").exit_code == 3
+
+
+def test_stopped_runner_with_a_fork_bomb_is_still_killed(box: DockerBox, programs: dict[str, bytes]) -> None:
+    # The pids limit is full and the runner is stopped: the killall exec still gets in (the pids limit
+    # applies to fork, not to the exec joining the container's cgroup) and clears the box.
+    box.write_file("forkbomb", programs["forkbomb"], executable=True)
+    limits = dataclasses.replace(RUN_LIMITS, wall_time_s=0.5, max_processes=16)
+    result = box.run(["sh", "-c", "kill -STOP $PPID; exec ./forkbomb"], limits=limits)
+    assert result.wall_limit_exceeded
+    assert not result.ok
+    survivors = box.run(["python3", "-c", LIST_OWN_PROCESSES], limits=RUN_LIMITS).stdout.split()
+    assert survivors == [b"algocode-run", b"python3"]
+
+
+def test_box_recovers_when_its_container_died(box: DockerBox, sandbox: DockerSandbox) -> None:
+    box.write_file("input.txt", b"kept\n")
+    shell(box, "echo lost > made-by-a-run")
+    sandbox.client.api.kill(box.container_id)  # e.g. the engine or an operator stopped it
+    result = shell(box, "cat input.txt; cat made-by-a-run 2>/dev/null; echo end")
+    assert result.stdout == b"kept\nend\n"  # files from write_file are restored, run outputs are not
+    assert box.resets == 1
+
+
+def test_boxes_are_separate(sandbox: DockerSandbox) -> None:
+    with sandbox.open_box() as first, sandbox.open_box() as second:
+        assert first.uid != second.uid
+        first.write_file("secret", b"first's data")
+        shell(first, "echo tmpdata > /tmp/t; echo shm > /dev/shm/s")
+        assert second.read_file("secret", max_bytes=100) is None
+        assert shell(second, "cat /tmp/t /dev/shm/s 2>/dev/null; echo end").stdout == b"end\n"
+        # Each box has its own pid namespace: PID 1 is its own docker-init.
+        assert shell(second, "cat /proc/1/comm").stdout == b"docker-init\n"
