@@ -16,6 +16,7 @@ import logging
 import sys
 from collections.abc import Sequence
 from pathlib import Path
+from typing import TextIO
 
 from algocode_contracts import Verdict
 from algocode_contracts.package import PackageError, read_package
@@ -47,7 +48,8 @@ def _cache(config: JudgeConfig, args: argparse.Namespace) -> BinaryCache | None:
     return None if args.no_cache else BinaryCache.from_config(config)
 
 
-def print_report(report: JudgeReport, *, out=sys.stdout) -> None:
+def print_report(report: JudgeReport, *, out: TextIO | None = None) -> None:
+    out = out or sys.stdout
     result = report.result
     if report.compile is not None and report.compile.cache_hit:
         print("compile: cached binary reused", file=out)

@@ -1,0 +1,118 @@
+"""Each language's self-test through the real sandbox, the registry, the C++ precompiled header actually
+being used inside boxes, and the compile limits."""
+
+from __future__ import annotations
+
+import dataclasses
+import uuid
+from datetime import UTC, datetime
+
+import pytest
+
+from algocode_contracts import LANGUAGES, JudgeLimits, SubmissionCreated, TestCase, Verdict
+from rce_engine.conf import JudgeConfig
+from rce_engine.judge import judge_job
+from rce_engine.judge.selftest import run_self_tests
+from rce_engine.languages import REGISTRY, UnknownLanguageError, get_language, language_for_path
+from rce_engine.languages import cpp as cpp_module
+from rce_engine.sandbox.base import MIB, Limits, Sandbox
+
+
+def test_registry_matches_the_contract() -> None:
+    assert sorted(REGISTRY) == sorted(LANGUAGES)
+    assert language_for_path("sol.CPP").key == "cpp"
+    assert language_for_path("Main.java").key == "java"
+    assert language_for_path("a.c").key == "c"
+    assert language_for_path("x.py").key == "python"
+    with pytest.raises(UnknownLanguageError):
+        language_for_path("x.rb")
+    with pytest.raises(UnknownLanguageError):
+        get_language("brainfuck")
+
+
+def test_cpp_flags_are_the_judges() -> None:
+    (step,) = REGISTRY["cpp"].compile_steps
+    assert step.argv[:3] == ("g++", "-O2", "-std=c++17")
+    assert "-Winvalid-pch" in step.argv
+    assert step.argv[3:5] == ("-I", "/opt/algocode/pch")
+    assert REGISTRY["c"].compile_steps[0].argv[:3] == ("gcc", "-O2", "-std=gnu11")
+
+
+def test_java_memory_mapping() -> None:
+    java = REGISTRY["java"]
+    spec = java.run_spec(cpu_time_s=1.0, memory_bytes=256 * MIB, output_bytes=MIB)
+    assert "-Xmx256m" in spec.argv  # the heap is the problem's memory limit
+    assert "-XX:+UseSerialGC" in spec.argv
+    assert any(arg.startswith("-Xss") for arg in spec.argv)
+    assert spec.limits.memory_bytes == 256 * MIB + java.memory_overhead_bytes  # the JVM's own needs on top
+    assert spec.limits.max_processes >= 32  # JVM threads
+    assert spec.limits.wall_time_s == 3.0
+
+
+@pytest.mark.parametrize("language", sorted(REGISTRY))
+def test_self_test(real_sandbox: Sandbox, language: str) -> None:
+    (result,) = run_self_tests(real_sandbox, [language])
+    assert result.ok, result.line()
+    assert result.line().startswith("ok")
+
+
+def test_precompiled_header_is_used_in_the_box(real_sandbox: Sandbox, judge_config: JudgeConfig) -> None:
+    assert cpp_module.pch_path(judge_config.home).is_file()
+    with real_sandbox.open_box() as box:
+        box.write_file("main.cpp", b"#include <bits/stdc++.h>\nint main() {}\n")
+        argv = (*REGISTRY["cpp"].compile_steps[0].argv, "-H")
+        result = box.run(argv, limits=REGISTRY["cpp"].compile_limits)
+    assert result.ok, result.stderr[-2000:]
+    # g++ -H marks a usable precompiled header with "!" (and "x" for an invalid one)
+    assert b"! /opt/algocode/pch/bits/stdc++.h.gch" in result.stderr
+
+
+def test_pch_build_is_idempotent(judge_config: JudgeConfig) -> None:
+    path, built = cpp_module.build_pch(judge_config.home)
+    assert not built  # the session already built it: `setup` is fast the second time
+    assert path.stat().st_mode & 0o444 == 0o444  # readable by the slot uids
+
+
+def _job(source: str) -> SubmissionCreated:
+    return SubmissionCreated(
+        submission_id=uuid.uuid4(),
+        language="cpp",
+        source=source,
+        limits=JudgeLimits(time_limit_ms=1000, memory_limit_kib=65536),
+        tests=[TestCase(name="1", input="", answer="")],
+        created_at=datetime.now(UTC),
+    )
+
+
+CONSTEXPR_FOREVER = """
+constexpr long long spin() {
+    long long s = 0;
+    for (long long i = 0; i < 200000; i++)
+        for (long long j = 0; j < 200000; j++) s += i ^ j;
+    return s;
+}
+constexpr long long value = spin();
+int main() { return value == 42; }
+"""
+
+
+def test_compile_time_limit(real_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 1 s compile limit instead of 20 s keeps the test fast; the mechanism is the same.
+    tight = Limits(
+        cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=1024 * MIB, max_processes=64, output_bytes=64 * MIB
+    )
+    monkeypatch.setitem(REGISTRY, "cpp", dataclasses.replace(REGISTRY["cpp"], compile_limits=tight))
+    result = judge_job(_job(CONSTEXPR_FOREVER), sandbox=real_sandbox)
+    assert result.verdict is Verdict.COMPILE_ERROR
+    assert "time limit" in result.message
+
+
+def test_compile_memory_limit(real_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch) -> None:
+    tight = Limits(
+        cpu_time_s=10.0, wall_time_s=20.0, memory_bytes=32 * MIB, max_processes=64, output_bytes=64 * MIB
+    )
+    monkeypatch.setitem(REGISTRY, "cpp", dataclasses.replace(REGISTRY["cpp"], compile_limits=tight))
+    # The 100 MB precompiled header alone does not fit in 32 MiB.
+    result = judge_job(_job("#include <bits/stdc++.h>\nint main() {}\n"), sandbox=real_sandbox)
+    assert result.verdict is Verdict.COMPILE_ERROR
+    assert "memory limit" in result.message
