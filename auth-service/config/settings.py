@@ -225,6 +225,9 @@ REST_FRAMEWORK = {
 
 LOGIN_THROTTLE_IP_RATE = env.str("LOGIN_THROTTLE_IP_RATE", default="10/min")
 LOGIN_THROTTLE_EMAIL_RATE = env.str("LOGIN_THROTTLE_EMAIL_RATE", default="5/min")
+# Sign-up, resend-email and password reset send mail: limit floods of a victim's inbox.
+MAIL_THROTTLE_IP_RATE = env.str("MAIL_THROTTLE_IP_RATE", default="20/hour")
+MAIL_THROTTLE_EMAIL_RATE = env.str("MAIL_THROTTLE_EMAIL_RATE", default="5/hour")
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Algocode auth service",

@@ -15,16 +15,23 @@ from rest_framework.views import APIView
 
 from auth_service.accounts.serializers import ResendEmailSerializer
 from auth_service.accounts.services import email_address_confirm
-from auth_service.accounts.throttling import LoginEmailThrottle, LoginIpThrottle
+from auth_service.accounts.throttling import (
+    LoginEmailThrottle,
+    LoginIpThrottle,
+    MailEmailThrottle,
+    MailIpThrottle,
+)
 from auth_service.tokens.services import refresh_token_revoke, user_refresh_tokens_revoke_all
 
 _Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
+_MAIL_THROTTLES = (MailIpThrottle, MailEmailThrottle)
 
 
 class RegisterApi(registration_views.RegisterView):
     """username, email, password1, password2, first_name, last_name → 201; a verification e-mail is sent."""
 
     authentication_classes = ()
+    throttle_classes = _MAIL_THROTTLES
 
 
 class LoginApi(rest_auth_views.LoginView):
@@ -77,6 +84,7 @@ class ResendEmailApi(registration_views.ResendEmailVerificationView):
 
     authentication_classes = ()
     serializer_class = ResendEmailSerializer
+    throttle_classes = _MAIL_THROTTLES
 
 
 class LogoutApi(APIView):
@@ -113,6 +121,7 @@ class PasswordResetApi(rest_auth_views.PasswordResetView):
     """`{email}` → 200 whether or not the address exists; the e-mail links to PasswordResetLinkApi."""
 
     authentication_classes = ()
+    throttle_classes = _MAIL_THROTTLES
 
 
 class PasswordResetConfirmApi(rest_auth_views.PasswordResetConfirmView):

@@ -1,4 +1,5 @@
-"""Brute-force protection for login: fixed-window attempt counters in the Django cache, per IP and e-mail.
+"""Brute-force and mail-flood protection: fixed-window attempt counters in the Django cache,
+per client IP and per e-mail address.
 
 `cache.add` + `cache.incr` are atomic in Redis and locmem, so concurrent attempts are all counted.
 """
@@ -30,6 +31,8 @@ _RATE = re.compile(r"^\s*(\d+)\s*/\s*(\d*)\s*([a-z]+)\s*$")
 class ThrottleScope(StrEnum):
     LOGIN_IP = "login-ip"
     LOGIN_EMAIL = "login-email"
+    MAIL_IP = "mail-ip"
+    MAIL_EMAIL = "mail-email"
 
 
 @dataclass(frozen=True)
@@ -83,21 +86,15 @@ class _CacheThrottle(BaseThrottle):
         return self._wait
 
 
-class LoginIpThrottle(_CacheThrottle):
+class _IpThrottle(_CacheThrottle):
     """Per client address (REMOTE_ADDR, or X-Forwarded-For only when NUM_PROXIES says so)."""
-
-    scope = ThrottleScope.LOGIN_IP
-    rate_setting = "LOGIN_THROTTLE_IP_RATE"
 
     def ident_for(self, request: Request) -> str | None:
         return self.get_ident(request)
 
 
-class LoginEmailThrottle(_CacheThrottle):
-    """Per target account, so one address cannot be guessed at from many IPs."""
-
-    scope = ThrottleScope.LOGIN_EMAIL
-    rate_setting = "LOGIN_THROTTLE_EMAIL_RATE"
+class _EmailThrottle(_CacheThrottle):
+    """Per target address, so one account cannot be attacked (or mailed) from many IPs."""
 
     def ident_for(self, request: Request) -> str | None:
         data = request.data
@@ -105,3 +102,25 @@ class LoginEmailThrottle(_CacheThrottle):
         if not isinstance(email, str) or not email.strip():
             return None
         return email_normalize(email)
+
+
+class LoginIpThrottle(_IpThrottle):
+    scope = ThrottleScope.LOGIN_IP
+    rate_setting = "LOGIN_THROTTLE_IP_RATE"
+
+
+class LoginEmailThrottle(_EmailThrottle):
+    scope = ThrottleScope.LOGIN_EMAIL
+    rate_setting = "LOGIN_THROTTLE_EMAIL_RATE"
+
+
+class MailIpThrottle(_IpThrottle):
+    """Endpoints that send e-mail (sign-up, resend, password reset)."""
+
+    scope = ThrottleScope.MAIL_IP
+    rate_setting = "MAIL_THROTTLE_IP_RATE"
+
+
+class MailEmailThrottle(_EmailThrottle):
+    scope = ThrottleScope.MAIL_EMAIL
+    rate_setting = "MAIL_THROTTLE_EMAIL_RATE"

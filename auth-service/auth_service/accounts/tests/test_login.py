@@ -98,3 +98,16 @@ def test_throttle_rate_parsing() -> None:
     assert rate_parse("100/hour") == Rate(limit=100, period_seconds=3600)
     with pytest.raises(ValueError, match="bad rate"):
         rate_parse("ten per minute")
+
+
+@override_settings(MAIL_THROTTLE_EMAIL_RATE="2/hour", MAIL_THROTTLE_IP_RATE="100/hour")
+def test_mail_sending_endpoints_are_throttled_per_address(api: APIClient) -> None:
+    from django.core import mail
+
+    UserFactory(email="ada@example.com")
+    for _ in range(2):
+        assert api.post("/api/v1/auth/password/reset/", {"email": "ada@example.com"}).status_code == 200
+    response = api.post("/api/v1/auth/registration/resend-email/", {"email": "ADA@example.com"})
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 60
+    assert len(mail.outbox) == 2
