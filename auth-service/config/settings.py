@@ -103,14 +103,15 @@ DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE",
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-# Login throttling counts in this cache: locmem is per process, so several gunicorn workers need a
-# shared cache, e.g. CACHE_URL=rediscache://127.0.0.1:6379/2?key_prefix=algocode-auth
+# Throttling (ours and allauth's) counts in this cache: locmem is per process, so several gunicorn
+# workers need a shared one, e.g. CACHE_URL=rediscache://127.0.0.1:6379/2. Every key is prefixed.
 # Tests always use locmem: they clear the cache, which must never flush a shared Redis database.
 CACHES = {
     "default": env.cache_url("CACHE_URL", default="locmemcache://algocode-auth")
     if not TESTING
     else {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}
 }
+CACHES["default"]["KEY_PREFIX"] = env.str("CACHE_KEY_PREFIX", default="algocode-auth")
 
 AUTH_USER_MODEL = "users.User"
 # allauth's backend alone (it extends ModelBackend, so admin permissions still work): with Django's

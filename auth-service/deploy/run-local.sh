@@ -13,7 +13,7 @@ export DJANGO_SECRET_KEY
 cd "$ROOT/auth-service"
 "$ROOT/.venv/bin/python" manage.py migrate --noinput
 # One process with threads: the default locmem cache (login throttling) is then shared by every
-# request. For more workers set CACHE_URL=rediscache://127.0.0.1:6379/2?key_prefix=algocode-auth.
+# request. For more workers set CACHE_URL=rediscache://127.0.0.1:6379/2.
 exec "$ROOT/.venv/bin/gunicorn" config.wsgi \
     --bind "${AUTH_BIND:-127.0.0.1:8000}" \
     --worker-class gthread --workers "${AUTH_WORKERS:-1}" --threads "${AUTH_THREADS:-4}" \

@@ -54,7 +54,7 @@ def attempt_register(*, scope: ThrottleScope, ident: str, rate: Rate) -> int | N
     now = time.time()
     window = int(now // rate.period_seconds)
     digest = hashlib.sha256(ident.encode()).hexdigest()[:32]
-    key = f"algocode-auth:throttle:{scope}:{digest}:{window}"
+    key = f"throttle:{scope}:{digest}:{window}"
     cache.add(key, 0, timeout=rate.period_seconds + 1)
     try:
         count = cache.incr(key)
