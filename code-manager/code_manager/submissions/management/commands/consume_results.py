@@ -1,4 +1,7 @@
-"""`manage.py consume_results`: a shim over the result consumer loop."""
+"""`manage.py consume_results`: a shim over the result consumer loop; SIGTERM/SIGINT stop it cleanly."""
+
+import signal
+import threading
 
 from django.core.management.base import BaseCommand
 
@@ -9,4 +12,7 @@ class Command(BaseCommand):
     help = "Consume judged results from RabbitMQ and store them (runs until stopped)."
 
     def handle(self, *args: object, **options: object) -> None:
-        results_consume()
+        stop = threading.Event()
+        for signum in (signal.SIGTERM, signal.SIGINT):
+            signal.signal(signum, lambda *_: stop.set())
+        results_consume(stop=stop)
