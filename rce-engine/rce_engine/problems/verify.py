@@ -51,6 +51,18 @@ def verify_submission(
     )
 
 
+def expand_package_paths(paths: Iterable[Path]) -> list[Path]:
+    """A directory holding packages (like `problems/`) stands for every package in it."""
+    expanded: list[Path] = []
+    for path in paths:
+        if path.is_dir() and not (path / "problem.yaml").exists():
+            children = sorted(child for child in path.iterdir() if (child / "problem.yaml").is_file())
+            expanded.extend(children or [path])  # no packages inside: let the reader say what is wrong
+        else:
+            expanded.append(path)
+    return expanded
+
+
 def verify_packages(
     paths: Iterable[Path],
     *,
@@ -59,7 +71,7 @@ def verify_packages(
     on_result: Callable[[VerifyOutcome], None] | None = None,
 ) -> list[VerifyOutcome]:
     """Judge every submission of every package (read first: a broken package fails before any judging)."""
-    packages = [read_package(path) for path in paths]
+    packages = [read_package(path) for path in expand_package_paths(paths)]
     outcomes = []
     for package in packages:
         for submission in package.submissions:
