@@ -45,12 +45,12 @@ class VerifyEmailApi(APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
 
-    class InputSerializer(serializers.Serializer):
+    class VerifyEmailInputSerializer(serializers.Serializer):
         key = serializers.CharField()
 
-    @extend_schema(request=InputSerializer, responses={200: _Detail})
+    @extend_schema(request=VerifyEmailInputSerializer, responses={200: _Detail})
     def post(self, request: Request) -> Response:
-        serializer = self.InputSerializer(data=request.data)
+        serializer = self.VerifyEmailInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         email_address_confirm(request=request._request, key=serializer.validated_data["key"])
         return Response({"detail": "ok"})
@@ -93,16 +93,16 @@ class LogoutApi(APIView):
     authentication_classes = ()
     permission_classes = (AllowAny,)
 
-    class InputSerializer(serializers.Serializer):
+    class LogoutInputSerializer(serializers.Serializer):
         refresh = serializers.CharField()
 
     def get_authenticate_header(self, request: Request) -> str:
         # A bad refresh token is an authentication failure: 401, like token/refresh/ answers.
         return 'Bearer realm="api"'
 
-    @extend_schema(request=InputSerializer, responses={200: _Detail})
+    @extend_schema(request=LogoutInputSerializer, responses={200: _Detail})
     def post(self, request: Request) -> Response:
-        serializer = self.InputSerializer(data=request.data)
+        serializer = self.LogoutInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         refresh_token_revoke(raw_token=serializer.validated_data["refresh"])
         return Response({"detail": "Successfully logged out."})

@@ -55,6 +55,7 @@ def test_schema_and_local_swagger_ui(api: APIClient) -> None:
     paths = schema.json()["paths"]
     for path in ("/api/v1/auth/login/", "/api/v1/auth/registration/", "/api/v1/auth/token/refresh/"):
         assert path in paths
+    assert {"200", "400", "401", "429"} <= set(paths["/api/v1/auth/login/"]["post"]["responses"])
     page = api.get("/api/v1/auth/docs/")
     assert page.status_code == 200
     html = page.content.decode()
