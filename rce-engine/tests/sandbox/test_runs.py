@@ -138,3 +138,25 @@ def test_cpu_time_counts_every_thread(box: Box, programs: dict[str, bytes]) -> N
     assert result.cpu_limit_exceeded
     assert not result.wall_limit_exceeded
     assert result.cpu_time_s >= 0.6
+
+
+def test_programs_may_reopen_dev_stdin_and_dev_stdout(box: Box) -> None:
+    result = box.run(
+        ["/bin/sh", "-c", "cat /dev/stdin > /dev/stdout; echo err > /dev/stderr"],
+        limits=RUN_LIMITS,
+        stdin=b"abc",
+    )
+    assert result.ok, result
+    assert result.stdout == b"abc"
+    assert result.stderr == b"err\n"
+
+
+def test_stderr_flood_is_drained_and_dropped_not_an_output_limit(
+    box: Box, programs: dict[str, bytes]
+) -> None:
+    limits = dataclasses.replace(
+        RUN_LIMITS, output_bytes=KIB, stderr_bytes=KIB, wall_time_s=20.0, cpu_time_s=10.0
+    )
+    result = _run_program(box, programs, "flood", "stderr", limits=limits)
+    assert result.ok, result
+    assert result.stderr == b"x" * KIB

@@ -33,7 +33,7 @@ PROTO_VERSION = 1
 CMD_RUN, CMD_KILL, CMD_WRITE, CMD_READ = 1, 2, 3, 4
 MSG_HELLO, MSG_RESULT, MSG_REPLY = 100, 101, 102
 FLAG_WALL, FLAG_KILLED, FLAG_SETUP_FAILED = 1, 2, 4
-RUN_HEADER = struct.Struct("=IIQQQQII")
+RUN_HEADER = struct.Struct("=IIQQQQQII")
 WRITE_HEADER = struct.Struct("=II")
 READ_HEADER = struct.Struct("=IIQ")
 HELLO = struct.Struct("=II")
@@ -405,6 +405,7 @@ class NativeBox(Box):
             limits.memory_bytes,
             limits.output_bytes + 1,  # one byte over the limit tells "over" from "exactly at"
             limits.max_open_files,
+            limits.stderr_bytes,
             len(argv),
             len(full_env),
         )
@@ -422,10 +423,15 @@ class NativeBox(Box):
             else:
                 in_fd = _data_fd(tmp, stdin)
                 os.lseek(in_fd, 0, os.SEEK_SET)
+                os.fchmod(in_fd, 0o444)
             out_fd = err_fd = -1
             try:
                 out_fd = _tmpfile(tmp)
                 err_fd = _tmpfile(tmp)
+                # Programs that reopen /dev/stdin or /dev/stdout (through /proc/self/fd) need access to
+                # these files as the slot uid; they are unlinked, so nothing else can reach them.
+                os.fchmod(out_fd, 0o666)
+                os.fchmod(err_fd, 0o666)
                 return self._run_locked(payload, limits, wall_ms, in_fd, out_fd, err_fd)
             finally:
                 for fd in (in_fd, out_fd, err_fd):

@@ -54,6 +54,7 @@ struct run_cmd {
     uint64_t stack_bytes;
     uint64_t fsize_bytes;
     uint64_t nofile;
+    uint64_t stderr_bytes;
     uint32_t argc;
     uint32_t envc;
 };
@@ -190,7 +191,25 @@ static void drain_sigfd(void) {
     }
 }
 
-static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *fds, int nfds, int report) {
+/* Move what the pipe holds into the stderr file, keeping at most `limit` bytes. 1 on EOF. */
+static int drain_stderr(int pipefd, int file, uint64_t limit, uint64_t *kept) {
+    char chunk[65536];
+    for (;;) {
+        ssize_t n = read(pipefd, chunk, sizeof chunk);
+        if (n == 0) return 1;
+        if (n < 0) return errno == EINTR ? 0 : (errno == EAGAIN ? 0 : 1);
+        if (*kept < limit) {
+            size_t take = (size_t)n;
+            if (take > limit - *kept) take = (size_t)(limit - *kept);
+            ssize_t w = pwrite(file, chunk, take, (off_t)*kept);
+            if (w > 0) *kept += (uint64_t)w;
+        }
+        if (n < (ssize_t)sizeof chunk) return 0;
+    }
+}
+
+static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *fds, int nfds, int report,
+                       int err) {
     /* Join the run's cgroups through fds the host opened (as root) on their cgroup.procs files: the
      * init itself never enters the run cgroup, so the run's OOM killer and pids limit see only the
      * program. The fds are closed below, before the program starts. */
@@ -202,7 +221,7 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
             _exit(126);
         }
     }
-    int in = fds[0], out = fds[1], err = fds[2];
+    int in = fds[0], out = fds[1];
     sigset_t all;
     sigemptyset(&all);
     sigprocmask(SIG_SETMASK, &all, NULL);
@@ -258,18 +277,32 @@ static void do_run(ssize_t len, int *fds, int nfds) {
     getrusage(RUSAGE_CHILDREN, &before);
     uint64_t start = now_ns();
     uint64_t deadline = start + (uint64_t)rc.wall_ms * 1000000ull;
-    int report[2];
+    /* stderr goes through a pipe the init drains: the first stderr_bytes are kept in the host's file,
+     * the rest dropped, so a stderr flood neither fills a disk nor counts as output. */
+    int report[2], errpipe[2];
     if (pipe2(report, O_CLOEXEC) < 0) goto bad;
-    pid_t pid = fork();
-    if (pid < 0) {
+    if (pipe2(errpipe, O_CLOEXEC) < 0) {
         close(report[0]);
         close(report[1]);
         goto bad;
     }
-    if (pid == 0) child_exec(&rc, argv, envp, fds, nfds, report[1]);
-    for (int i = 0; i < nfds; i++) close(fds[i]);
+    pid_t pid = fork();
+    if (pid < 0) {
+        close(report[0]);
+        close(report[1]);
+        close(errpipe[0]);
+        close(errpipe[1]);
+        goto bad;
+    }
+    if (pid == 0) child_exec(&rc, argv, envp, fds, nfds, report[1], errpipe[1]);
+    int errfile = fds[2];
+    for (int i = 0; i < nfds; i++)
+        if (i != 2) close(fds[i]);
     nfds = 0;
     close(report[1]);
+    close(errpipe[1]);
+    fcntl(errpipe[0], F_SETFL, O_NONBLOCK);
+    uint64_t err_kept = 0;
     /* EOF once the child has exec'd (or died); an errno if it could not join the run's cgroups. */
     int setup_errno = 0;
     ssize_t got;
@@ -287,10 +320,16 @@ static void do_run(ssize_t len, int *fds, int nfds) {
             break;
         }
         uint64_t left_ms = (deadline - t + 999999) / 1000000;
-        struct pollfd pf[2] = {{.fd = sigfd, .events = POLLIN}, {.fd = sock, .events = POLLIN}};
-        int r = poll(pf, 2, (int)(left_ms > 1000000 ? 1000000 : left_ms));
+        struct pollfd pf[3] = {{.fd = sigfd, .events = POLLIN},
+                               {.fd = sock, .events = POLLIN},
+                               {.fd = errpipe[0], .events = POLLIN}};
+        int r = poll(pf, 3, (int)(left_ms > 1000000 ? 1000000 : left_ms));
         if (r < 0 && errno != EINTR) die("poll");
         if (r <= 0) continue;
+        if (pf[2].revents && drain_stderr(errpipe[0], errfile, rc.stderr_bytes, &err_kept)) {
+            close(errpipe[0]);
+            errpipe[0] = -1;
+        }
         if (pf[0].revents) {
             drain_sigfd();
             int status;
@@ -313,6 +352,14 @@ static void do_run(ssize_t len, int *fds, int nfds) {
     kill_all(pid, &main_status, &main_done);
     drain_sigfd();
     res.wall_ns = now_ns() - start;
+    if (errpipe[0] >= 0) {
+        /* Every writer is dead: read to EOF. */
+        fcntl(errpipe[0], F_SETFL, 0);
+        while (!drain_stderr(errpipe[0], errfile, rc.stderr_bytes, &err_kept)) {
+        }
+        close(errpipe[0]);
+    }
+    close(errfile);
     getrusage(RUSAGE_CHILDREN, &after);
     uint64_t cpu_before = (uint64_t)(before.ru_utime.tv_sec + before.ru_stime.tv_sec) * 1000000000ull +
                           (uint64_t)(before.ru_utime.tv_usec + before.ru_stime.tv_usec) * 1000ull;
