@@ -198,7 +198,6 @@ SIMPLE_JWT = {
     "REFRESH_TOKEN_LIFETIME": timedelta(days=env.int("JWT_REFRESH_DAYS", default=7)),
     "ROTATE_REFRESH_TOKENS": True,
     "BLACKLIST_AFTER_ROTATION": True,
-    "UPDATE_LAST_LOGIN": True,
     "USER_ID_FIELD": "id",
     "USER_ID_CLAIM": "user_id",
     "TOKEN_TYPE_CLAIM": "token_type",
@@ -220,7 +219,6 @@ REST_FRAMEWORK = {
     # Behind a reverse proxy set this to the number of proxies so the client IP comes from
     # X-Forwarded-For; 0 means REMOTE_ADDR only (a client cannot spoof its throttle key).
     "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
-    "UNAUTHENTICATED_USER": None,
     "TEST_REQUEST_DEFAULT_FORMAT": "json",
 }
 

@@ -6,6 +6,7 @@ from typing import Any
 
 from dj_rest_auth import views as rest_auth_views
 from dj_rest_auth.registration import views as registration_views
+from django.contrib.auth.models import update_last_login
 from drf_spectacular.utils import extend_schema, inline_serializer
 from rest_framework import serializers, status
 from rest_framework.permissions import AllowAny
@@ -39,6 +40,11 @@ class LoginApi(rest_auth_views.LoginView):
 
     authentication_classes = ()
     throttle_classes = (LoginIpThrottle, LoginEmailThrottle)
+
+    def login(self) -> None:
+        super().login()
+        # dj-rest-auth only records the login for session logins; staff want to see it in the admin.
+        update_last_login(None, self.user)
 
 
 class VerifyEmailApi(APIView):

@@ -68,6 +68,9 @@ def test_register_verify_login_profile_refresh_logout(api: APIClient) -> None:
         "email_verified": True,
     }
 
+    user.refresh_from_db()
+    assert user.last_login is not None
+
     api.credentials(HTTP_AUTHORIZATION=f"Bearer {body['access']}")
     assert api.get("/api/v1/auth/user/").json()["username"] == "kemal_1"
 
