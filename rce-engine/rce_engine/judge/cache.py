@@ -27,7 +27,10 @@ DEFAULT_MAX_BYTES = 1024 * MIB
 def cache_key(language: Language, source: str) -> str:
     digest = hashlib.sha256()
     # Length-prefixed fields: no two different tuples hash the same text.
-    for part in (language.key, language.compiler_version(), "\0".join(language.flags), source):
+    # Every compile argv, not only the flags: changing how a language compiles invalidates its entries.
+    steps = "\n".join("\0".join(step.argv) for step in language.compile_steps)
+    parts = (language.key, language.compiler_version(), "\0".join(language.flags), steps, source)
+    for part in parts:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))
         digest.update(data)

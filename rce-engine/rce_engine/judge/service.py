@@ -165,7 +165,7 @@ class _TestRun:
     test: TestCase
     result: TestResult
     run: RunResult
-    expected: str | None
+    expected: str | bytes | None
 
 
 class _Judging:
@@ -179,7 +179,7 @@ class _Judging:
 
     def run(self) -> JudgeReport:
         job = self.job
-        answers: list[str | None] = [test.answer for test in job.tests]
+        answers: list[str | bytes | None] = [test.answer for test in job.tests]
         with tempfile.TemporaryDirectory(prefix="algocode-judge-") as tmp:
             inputs = self._write_inputs(Path(tmp))
             if job.kind is JobKind.RUN and job.reference is not None:
@@ -200,7 +200,7 @@ class _Judging:
             paths.append(path)
         return paths
 
-    def _reference_answers(self, inputs: list[Path]) -> list[str | None]:
+    def _reference_answers(self, inputs: list[Path]) -> list[str | bytes | None]:
         reference = self.job.reference
         assert reference is not None
         language = get_language(reference.language)
@@ -208,14 +208,14 @@ class _Judging:
             compiled = compile_in_box(box, language, reference.source, self.cache)
             if not compiled.ok:
                 raise ReferenceFailedError(f"it does not compile: {compiled.output[:200]}")
-            answers: list[str | None] = []
+            answers: list[str | bytes | None] = []
             for path in inputs:
                 spec = self._spec(language)
                 run = box.run(spec.argv, limits=spec.limits, stdin=path)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
-                answers.append(_text(run.stdout))
+                answers.append(run.stdout)  # bytes: compared exactly as the reference printed them
         return answers
 
     def _spec(self, language: Language) -> RunSpec:
@@ -227,7 +227,7 @@ class _Judging:
         )
 
     def _run_tests(
-        self, box: Box, language: Language, inputs: list[Path], answers: list[str | None]
+        self, box: Box, language: Language, inputs: list[Path], answers: list[str | bytes | None]
     ) -> list[_TestRun]:
         job = self.job
         spec = self._spec(language)
@@ -306,7 +306,7 @@ class _Judging:
     def _io(run: _TestRun) -> TestIO:
         fields = {
             "input": run.test.input,
-            "expected": run.expected,
+            "expected": _text(run.expected) if isinstance(run.expected, bytes) else run.expected,
             "actual": _text(run.run.stdout),
             "stderr": _text(run.run.stderr),
         }
