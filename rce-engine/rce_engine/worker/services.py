@@ -10,8 +10,10 @@ from functools import partial
 
 from algocode_contracts import SubmissionCreated, SubmissionJudged
 from rce_engine.conf import JudgeConfig
+from rce_engine.judge import BinaryCache, judge_job
+from rce_engine.judge.selftest import run_self_tests
 from rce_engine.messaging.consumer import JudgeWorker
-from rce_engine.sandbox import Sandbox, get_sandbox
+from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
 
 log = logging.getLogger(__name__)
 
@@ -20,10 +22,19 @@ def worker_name() -> str:
     return f"{socket.gethostname()}/{os.getpid()}"
 
 
-def _judge_with(sandbox: Sandbox, job: SubmissionCreated) -> SubmissionJudged:
-    from rce_engine.judge import judge_job
+def _judge_with(sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated) -> SubmissionJudged:
+    return judge_job(job, sandbox=sandbox, cache=cache)
 
-    return judge_job(job, sandbox=sandbox)
+
+def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...]) -> None:
+    """Judge every configured language's self-test; refuse to take jobs with a broken toolchain."""
+    failed = []
+    for outcome in run_self_tests(sandbox, list(languages)):
+        log.info("self-test %s", outcome.line())
+        if not outcome.ok:
+            failed.append(outcome.language)
+    if failed:
+        raise SandboxError(f"self-test failed for {', '.join(failed)}: see the log above")
 
 
 def worker_run(*, url: str, languages: tuple[str, ...], config: JudgeConfig | None = None) -> JudgeWorker:
@@ -31,11 +42,12 @@ def worker_run(*, url: str, languages: tuple[str, ...], config: JudgeConfig | No
     config = config or JudgeConfig.from_env()
     sandbox = get_sandbox(config)
     sandbox.check()
+    worker_self_test(sandbox, languages)
     worker = JudgeWorker(
         url=url,
         languages=languages,
         slots=config.slots,
-        judge=partial(_judge_with, sandbox),
+        judge=partial(_judge_with, sandbox, BinaryCache.from_config(config)),
         name=worker_name(),
     )
     for signum in (signal.SIGTERM, signal.SIGINT):
