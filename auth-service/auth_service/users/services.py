@@ -3,6 +3,7 @@
 from typing import Any
 
 from allauth.account.models import EmailAddress
+from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 from django.db import IntegrityError, transaction
 
@@ -54,6 +55,7 @@ def staff_user_upsert(*, email: str, username: str, password: str) -> tuple[User
     user.is_staff = True
     user.is_superuser = True
     user.is_active = True
+    validate_password(password, user)  # the most powerful account gets no weaker password than others
     user.set_password(password)
     user.full_clean(exclude=["password"], validate_unique=False)
     user.save()

@@ -40,3 +40,14 @@ def test_missing_variables_are_named(monkeypatch: pytest.MonkeyPatch) -> None:
     with pytest.raises(CommandError, match="ALGOCODE_STAFF_PASSWORD"):
         call_command("create_staff_user")
     assert not User.objects.exists()
+
+
+def test_weak_password_or_bad_username_is_refused(staff_env: None, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("ALGOCODE_STAFF_PASSWORD", "12345678")
+    with pytest.raises(CommandError, match="too common"):
+        call_command("create_staff_user")
+    monkeypatch.setenv("ALGOCODE_STAFF_PASSWORD", "first-Passw0rd!")
+    monkeypatch.setenv("ALGOCODE_STAFF_USERNAME", "no spaces allowed")
+    with pytest.raises(CommandError, match="Usernames are 3-30 characters"):
+        call_command("create_staff_user")
+    assert not User.objects.exists()

@@ -3,6 +3,7 @@
 import os
 from typing import Any
 
+from django.core.exceptions import ValidationError
 from django.core.management.base import BaseCommand, CommandError
 
 from auth_service.users.services import staff_user_upsert
@@ -16,9 +17,12 @@ class Command(BaseCommand):
         missing = [name for name in names if not os.environ.get(name)]
         if missing:
             raise CommandError(f"Set {', '.join(missing)}")
-        user, created = staff_user_upsert(
-            email=os.environ["ALGOCODE_STAFF_EMAIL"],
-            username=os.environ["ALGOCODE_STAFF_USERNAME"],
-            password=os.environ["ALGOCODE_STAFF_PASSWORD"],
-        )
+        try:
+            user, created = staff_user_upsert(
+                email=os.environ["ALGOCODE_STAFF_EMAIL"],
+                username=os.environ["ALGOCODE_STAFF_USERNAME"],
+                password=os.environ["ALGOCODE_STAFF_PASSWORD"],
+            )
+        except ValidationError as exc:
+            raise CommandError(" ".join(exc.messages)) from exc
         self.stdout.write(f"{'created' if created else 'updated'} staff user {user.username} <{user.email}>")
