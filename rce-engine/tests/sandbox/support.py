@@ -81,3 +81,7 @@ def processes_of_uid(uid: int) -> list[int]:
         except OSError:
             continue
     return found
+
+
+def is_root() -> bool:
+    return os.geteuid() == 0

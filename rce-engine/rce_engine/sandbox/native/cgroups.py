@@ -33,7 +33,8 @@ class RunStats:
 
 def _write(path: Path, value: str | int) -> None:
     try:
-        fd = os.open(path, os.O_WRONLY | os.O_CLOEXEC)
+        # O_TRUNC as a shell's `>` does: harmless on cgroupfs, right on the fake trees of the unit tests.
+        fd = os.open(path, os.O_WRONLY | os.O_TRUNC | os.O_CLOEXEC)
         try:
             os.write(fd, str(value).encode())
         finally:
@@ -47,6 +48,21 @@ def _read(path: Path) -> str:
         return path.read_text()
     except OSError as exc:
         raise SandboxError(f"cgroup read {path}: {exc}") from exc
+
+
+def _mkdir(path: Path, *, exist_ok: bool = False) -> None:
+    """Create one cgroup (a seam: the v2 unit tests populate a fake tree here)."""
+    try:
+        path.mkdir()
+    except FileExistsError:
+        if not exist_ok:
+            raise SandboxError(f"cgroup {path} exists already") from None
+    except OSError as exc:
+        raise SandboxError(f"cannot create cgroup {path}: {exc}") from exc
+
+
+def _rmdir(path: Path) -> None:
+    os.rmdir(path)
 
 
 def _keyed(text: str, key: str) -> int:
@@ -74,7 +90,7 @@ def _kill_and_remove_one(path: Path) -> None:
                 with contextlib.suppress(ProcessLookupError):
                     os.kill(int(pid), signal.SIGKILL)
         try:
-            os.rmdir(path)
+            _rmdir(path)
             return
         except FileNotFoundError:
             return
@@ -154,10 +170,9 @@ class V1Box(BoxCgroup):
         self.run_memory = self.memory / "run"
         for path in (self.memory, self.pids, self.cpuacct):
             _kill_and_remove(path)  # left by a crashed worker that held this slot
-            try:
-                path.mkdir(parents=True)
-            except OSError as exc:
-                raise SandboxError(f"cannot create cgroup {path}: {exc}") from exc
+            if not path.parent.is_dir():
+                _mkdir(path.parent, exist_ok=True)  # another worker may create it at the same time
+            _mkdir(path)
         self.join_files = [p / "cgroup.procs" for p in (self.memory, self.pids, self.cpuacct)]
         self._memsw = (self.memory / "memory.memsw.limit_in_bytes").exists()
         self._cpu_fd = os.open(self.cpuacct / "cpuacct.usage", os.O_RDONLY | os.O_CLOEXEC)
@@ -171,10 +186,7 @@ class V1Box(BoxCgroup):
         idle = int(_read(self.pids / "pids.current"))
         _write(self.pids / "pids.max", idle + max_processes)
         _kill_and_remove_one(self.run_memory)
-        try:
-            self.run_memory.mkdir()
-        except OSError as exc:
-            raise SandboxError(f"cannot create cgroup {self.run_memory}: {exc}") from exc
+        _mkdir(self.run_memory)
         _write(self.run_memory / "memory.limit_in_bytes", memory_bytes)
         if self._memsw:
             _write(self.run_memory / "memory.memsw.limit_in_bytes", memory_bytes)
@@ -231,7 +243,8 @@ class V2Driver(CgroupDriver):
 
     def create_box(self, name: str) -> BoxCgroup:
         parent = self.mount / PARENT
-        parent.mkdir(exist_ok=True)
+        if not parent.is_dir():
+            _mkdir(parent, exist_ok=True)
         self._enable(self.mount)
         self._enable(parent)
         return V2Box(self, parent / name)
@@ -245,20 +258,14 @@ class V2Box(BoxCgroup):
         self.idle = path / "init"
         self.run = path / "run"
         _kill_and_remove(path)
-        try:
-            path.mkdir()
-            driver._enable(path)
-            self.idle.mkdir()
-        except OSError as exc:
-            raise SandboxError(f"cannot create cgroup {path}: {exc}") from exc
+        _mkdir(path)
+        driver._enable(path)
+        _mkdir(self.idle)
         self.join_files = [self.idle / "cgroup.procs"]
 
     def start_run(self, *, memory_bytes: int, max_processes: int) -> list[Path]:
         _kill_and_remove_one(self.run)
-        try:
-            self.run.mkdir()
-        except OSError as exc:
-            raise SandboxError(f"cannot create cgroup {self.run}: {exc}") from exc
+        _mkdir(self.run)
         _write(self.run / "memory.max", memory_bytes)
         if (self.run / "memory.swap.max").exists():
             _write(self.run / "memory.swap.max", 0)  # v2 limits swap separately: memory+swap = memory
