@@ -270,3 +270,16 @@ def test_slots_are_exclusive_across_processes(sandbox_home: Path) -> None:
         holder.stdin.close()
         holder.wait(timeout=30)
     assert os.path.isdir(sandbox_home / "slots")
+
+
+def test_a_box_outlives_the_thread_that_opened_it(sandbox: Sandbox) -> None:
+    # bwrap's --die-with-parent follows the forking *thread*; boxes are spawned from a long-lived one.
+    opened: list = []
+    t = threading.Thread(target=lambda: opened.append(sandbox.new_box()))
+    t.start()
+    t.join()
+    box = opened[0]
+    try:
+        assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
+    finally:
+        box.close()

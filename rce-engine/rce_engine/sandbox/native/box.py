@@ -12,6 +12,7 @@ import contextlib
 import errno
 import math
 import os
+import queue
 import select
 import signal
 import socket
@@ -21,6 +22,7 @@ import subprocess
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
+from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -104,6 +106,43 @@ def _passwd(uid: int) -> bytes:
 
 def _group(uid: int) -> bytes:
     return f"root:x:0:\njudge:x:{uid}:\nnogroup:x:65534:\n".encode()
+
+
+class _Spawner:
+    """Starts every bubblewrap from one long-lived thread.
+
+    `--die-with-parent` is PR_SET_PDEATHSIG, which fires when the *thread* that forked bwrap exits, not
+    the process: a box opened from a short-lived worker thread would die with that thread.
+    """
+
+    def __init__(self) -> None:
+        self._jobs: queue.SimpleQueue[tuple[Future[subprocess.Popen[bytes]], list[str], dict]] = (
+            queue.SimpleQueue()
+        )
+        self._thread: threading.Thread | None = None
+        self._lock = threading.Lock()
+
+    def popen(self, argv: list[str], **kwargs: object) -> subprocess.Popen[bytes]:
+        with self._lock:
+            if self._thread is None or not self._thread.is_alive():  # also after a fork
+                self._thread = threading.Thread(target=self._loop, name="algocode-box-spawner", daemon=True)
+                self._thread.start()
+        future: Future[subprocess.Popen[bytes]] = Future()
+        self._jobs.put((future, argv, kwargs))
+        return future.result()
+
+    def _loop(self) -> None:
+        while True:
+            future, argv, kwargs = self._jobs.get()
+            if not future.set_running_or_notify_cancel():
+                continue
+            try:
+                future.set_result(subprocess.Popen(argv, **kwargs))
+            except BaseException as exc:  # handed to the caller
+                future.set_exception(exc)
+
+
+_spawner = _Spawner()
 
 
 class NativeBox(Box):
@@ -200,7 +239,7 @@ class NativeBox(Box):
                 "--",
                 *self._bwrap_argv(fds),
             ]
-            self._proc = subprocess.Popen(
+            self._proc = _spawner.popen(
                 launch,
                 stdin=subprocess.DEVNULL,
                 stdout=subprocess.DEVNULL,
