@@ -125,17 +125,14 @@ def compile_in_box(box: Box, language: Language, source: str, cache: BinaryCache
         result = box.run(step.argv, limits=limits)
         said.append(_text(result.stdout + result.stderr))
         if not result.ok:
-            output = "".join(said)
-            if step.failure is not None:
-                output = step.failure + "\n"
+            output = "".join(said) if step.failure is None else step.failure + "\n"
             reason = _compile_limit_reason(result, limits_memory=limits.memory_bytes, cpu=limits.cpu_time_s)
-            if reason:
-                output = f"{output}\n{reason}\n" if output.strip() else reason + "\n"
+            # The first errors are the useful ones: keep the head, then say which limit stopped it.
+            tail = f"\n{reason}\n" if reason else ""
+            output = output[: MAX_COMPILE_OUTPUT_CHARS - len(tail)] + tail
             return CompileOutcome(
                 ok=False,
-                output=output[-MAX_COMPILE_OUTPUT_CHARS:]
-                if len(output) > MAX_COMPILE_OUTPUT_CHARS
-                else output,
+                output=output,
                 message=Verdict.COMPILE_ERROR.label + (f" ({reason})" if reason else ""),
                 ran_compiler=True,
             )

@@ -191,6 +191,7 @@ def test_compile_error_runs_no_test_and_shows_the_message() -> None:
     assert result.verdict is Verdict.COMPILE_ERROR
     assert result.message == "Compilation Error"
     assert len(result.compile_output) <= 64 * 1024
+    assert result.compile_output.startswith("main.cpp:1: error")  # the first error survives the cut
     assert (result.passed, result.total, result.tests) == (0, 2, [])
     assert len(sandbox.boxes[0].runs) == 1
 
