@@ -10,7 +10,7 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VAR := $(ROOT)/var
 SERVICES := auth-service code-manager rce-engine
 # Development tools that belong to no single service.
-TOOLS := ruff==0.17.5 supervisor==4.3.0
+TOOLS := ruff==0.17.5 supervisor==4.3.0 requests==2.34.2
 
 SETUP_STAMP := $(VENV)/.setup-stamp
 SETUP_INPUTS := $(wildcard contracts/pyproject.toml $(addsuffix /pyproject.toml,$(SERVICES)))
@@ -55,11 +55,13 @@ format: $(SETUP_STAMP) ## Apply ruff fixes and formatting
 	$(BIN)/ruff format .
 
 .PHONY: test
-test: setup lint ## Lint, then every service's tests (needs PostgreSQL, Redis, RabbitMQ on localhost)
+test: setup lint ## Lint, then every test: each service's own suite, then the whole platform end to end
 	@set -e; for s in contracts $(SERVICES); do \
 		echo "=== $$s ==="; \
-		(cd $$s && $(BIN)/pytest -q -p no:cacheprovider); \
+		(cd $$s && $(BIN)/pytest -q -p no:cacheprovider -m "not docker"); \
 	done
+	@echo "=== platform (end to end) ==="
+	@$(BIN)/pytest -q -p no:cacheprovider tests
 
 # ---- the platform from source -------------------------------------------------------------------
 SUPERVISOR_CONF := $(VAR)/supervisord.conf
