@@ -108,9 +108,9 @@ class Stack:
         self._spawn([str(BIN / "python"), "manage.py", "consume_results"])
         for _ in range(120):
             try:
-                if requests.get(f"{self.base}/api/v1/common/healthcheck/", timeout=2).status_code == 200:
+                if requests.get(f"{self.base}/api/v1/common/healthcheck/", timeout=10).status_code == 200:
                     return
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.25)
         raise SystemExit("the code manager did not become healthy")

@@ -15,5 +15,7 @@ timeout = 30
 graceful_timeout = 10
 keepalive = 5
 accesslog = "-"
+# gunicorn 27's control socket defaults to one path in $HOME shared by every gunicorn on the machine.
+control_socket_disable = True
 # Connections to MongoDB, Redis and RabbitMQ are opened lazily in each worker, after the fork.
 preload_app = False

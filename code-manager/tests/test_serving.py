@@ -44,9 +44,9 @@ def server(infra) -> Iterator[str]:
     try:
         for _ in range(120):
             try:
-                if requests.get(f"{base}/api/v1/common/healthcheck/", timeout=2).status_code == 200:
+                if requests.get(f"{base}/api/v1/common/healthcheck/", timeout=10).status_code == 200:
                     break
-            except requests.ConnectionError:
+            except requests.RequestException:
                 pass
             time.sleep(0.25)
         else:

@@ -11,6 +11,7 @@ import uuid
 from dataclasses import dataclass, field
 from typing import Any
 
+import pymongo.errors
 from pymongo import ReturnDocument
 
 from code_manager.common.clock import now_iso
@@ -92,7 +93,10 @@ def problem_create(*, data: ProblemData, problem_id: uuid.UUID | None = None) ->
         "created_at": now,
         "updated_at": now,
     }
-    collection(Collections.PROBLEMS).insert_one(doc)
+    try:
+        collection(Collections.PROBLEMS).insert_one(doc)
+    except pymongo.errors.DuplicateKeyError:
+        raise ApplicationError(ErrorCode.INVALID, f"Problem {pid} already exists.", status=409) from None
     return doc
 
 
