@@ -37,7 +37,9 @@ class ContainerSettings:
     initial_pids: int = 128
     # The runner, docker-init and the idle `sleep` live in the same cgroup as the run.
     memory_overhead_bytes: int = 8 * MIB
-    pids_overhead: int = 4  # docker-init, sleep, the runner, a killall exec
+    # docker-init, sleep, the runner, and the threads of `runc init` while it starts an exec (a Go
+    # program: with only a few pids to spare, execs failed now and then with "read init-p").
+    pids_overhead: int = 16
     box_tmpfs_bytes: int = 256 * MIB
     box_tmpfs_inodes: int = 4096
     tmp_tmpfs_bytes: int = 128 * MIB

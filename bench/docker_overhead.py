@@ -1,0 +1,158 @@
+"""Docker sandbox overhead: per submission (container create+start+remove) and per test (one runner exec)
+against a bare fork+exec of the same trivial static program, all measured in one run.
+
+Run as root from the repository root: `.venv/bin/python bench/docker_overhead.py [--runs 50]`.
+Starts dockerd (rce-engine/docker/dockerd.sh) when none runs and stops it again afterwards; builds the
+judge image when missing. Prints figures only: medians and p90 in ms, and ratios to the baseline.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCKER_DIR = ROOT / "rce-engine" / "docker"
+sys.path.insert(0, str(ROOT / "rce-engine"))
+
+import docker  # noqa: E402
+
+from rce_engine.conf import JudgeConfig  # noqa: E402
+from rce_engine.sandbox.base import MIB, Limits  # noqa: E402
+from rce_engine.sandbox.docker import DockerSandbox  # noqa: E402
+
+PROGRAM = b'#include <unistd.h>\nint main(void) { write(1, "ok\\n", 3); return 0; }\n'
+LIMITS = Limits(cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=64 * MIB, max_processes=4, output_bytes=MIB)
+OTHER_LIMITS = Limits(
+    cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=96 * MIB, max_processes=8, output_bytes=MIB
+)
+
+
+def median_ms(values: list[float]) -> float:
+    return statistics.median(values) * 1000
+
+
+def line(label: str, values: list[float], baseline: float | None = None) -> str:
+    ordered = sorted(values)
+    p90 = ordered[max(0, int(len(ordered) * 0.9) - 1)]
+    text = f"{label:<46} median {median_ms(values):8.2f} ms   p90 {p90 * 1000:8.2f} ms   (n={len(values)})"
+    if baseline:
+        text += f"   x{median_ms(values) / baseline:6.1f}"
+    return text
+
+
+def bare_spawn(path: str, runs: int) -> list[float]:
+    """fork+exec+wait with stdout to /dev/null: the floor any sandbox is compared against."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    times = []
+    for _ in range(runs):
+        t = time.perf_counter()
+        pid = os.posix_spawn(path, [path], {}, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
+        os.waitpid(pid, 0)
+        times.append(time.perf_counter() - t)
+    os.close(devnull)
+    return times
+
+
+def engine_answers() -> bool:
+    try:
+        docker.from_env(timeout=5).ping()
+        return True
+    except Exception:
+        return False
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--runs", type=int, default=50, help="runs per figure (default 50)")
+    parser.add_argument("--boxes", type=int, default=15, help="boxes opened and closed (default 15)")
+    args = parser.parse_args()
+
+    started_engine = False
+    if not engine_answers():
+        subprocess.run([str(DOCKER_DIR / "dockerd.sh"), "start"], check=True)
+        started_engine = True
+    try:
+        subprocess.run([str(DOCKER_DIR / "build.sh")], check=True, stdout=subprocess.DEVNULL)
+        measure(args.runs, args.boxes)
+    finally:
+        if started_engine:
+            subprocess.run([str(DOCKER_DIR / "dockerd.sh"), "stop"], check=False)
+
+
+def measure(runs: int, boxes: int) -> None:
+    with tempfile.TemporaryDirectory() as tmp:
+        source, binary = Path(tmp) / "hello.c", Path(tmp) / "hello"
+        source.write_bytes(PROGRAM)
+        subprocess.run(["gcc", "-O2", "-static", "-o", str(binary), str(source)], check=True)
+        program = binary.read_bytes()
+        bare = bare_spawn(str(binary), runs * 4)
+
+    sandbox = DockerSandbox(JudgeConfig.from_env({"ALGOCODE_SANDBOX": "docker", "ALGOCODE_SLOTS": "1"}))
+    sandbox.check()
+    api = sandbox.client.api
+
+    per_box: list[float] = []
+    for _ in range(boxes):
+        t = time.perf_counter()
+        with sandbox.open_box():
+            pass
+        per_box.append(time.perf_counter() - t)
+
+    with sandbox.open_box() as box:
+        box.write_file("hello", program, executable=True)
+        box.run(["./hello"], limits=LIMITS)  # first run applies the limits (docker update)
+        per_run = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            result = box.run(["./hello"], limits=LIMITS)
+            per_run.append(time.perf_counter() - t)
+            assert result.ok, result
+        inside = [box.run(["./hello"], limits=LIMITS).wall_time_s for _ in range(10)]
+
+        # The same run when every run changes the container's limits (normally once, after the compile).
+        changing = []
+        for i in range(runs // 2):
+            t = time.perf_counter()
+            box.run(["./hello"], limits=OTHER_LIMITS if i % 2 == 0 else LIMITS)
+            changing.append(time.perf_counter() - t)
+
+        # A bare `docker exec` of the program without the runner, through the SDK (the floor of this design).
+        raw_exec = []
+        for _ in range(runs):
+            t = time.perf_counter()
+            exec_id = api.exec_create(
+                box.container_id, ["./hello"], user=f"{box.uid}:{box.uid}", workdir="/box"
+            )
+            api.exec_start(exec_id["Id"])
+            raw_exec.append(time.perf_counter() - t)
+
+        write = []
+        for _ in range(runs // 2):
+            t = time.perf_counter()
+            box.write_file("input", b"1 2\n")
+            write.append(time.perf_counter() - t)
+
+    floor = median_ms(bare)
+    print(f"docker sandbox overhead, {time.strftime('%Y-%m-%d %H:%M:%S')}, {os.cpu_count()} CPUs")
+    print(line("bare fork+exec (baseline)", bare))
+    print(line("per test: box.run() of the program", per_run, floor))
+    print(line("  of which the program, timed by the runner", inside))
+    print(line("  raw docker exec, no runner (SDK)", raw_exec, floor))
+    print(line("per test when the limits change every run", changing, floor))
+    print(line("box.write_file (one exec)", write, floor))
+    print(line("per submission: open_box + close (container)", per_box, floor))
+    print(
+        f"per-test overhead over bare fork+exec: {median_ms(per_run) - floor:.1f} ms; "
+        f"per-submission overhead: {median_ms(per_box):.1f} ms"
+    )
+
+
+if __name__ == "__main__":
+    main()

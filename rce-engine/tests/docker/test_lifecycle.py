@@ -1,0 +1,97 @@
+"""Containers come and go with boxes; slots bound concurrency; start-up checks fail clearly."""
+
+from __future__ import annotations
+
+import os
+import threading
+import time
+
+import docker
+import pytest
+
+from rce_engine.conf import JudgeConfig
+from rce_engine.sandbox.base import SandboxError
+from rce_engine.sandbox.docker import DockerSandbox
+from rce_engine.sandbox.docker.settings import LABEL_BOX, LABEL_HOST, LABEL_PID, ContainerSettings
+from tests.docker.conftest import our_containers
+from tests.docker.support import shell
+
+pytestmark = pytest.mark.docker
+
+
+def _config(slots: int = 2) -> JudgeConfig:
+    return JudgeConfig.from_env({"ALGOCODE_SANDBOX": "docker", "ALGOCODE_SLOTS": str(slots)})
+
+
+def test_one_hardened_container_per_box_removed_on_close(sandbox: DockerSandbox) -> None:
+    with sandbox.open_box() as box:
+        shell(box, "true")
+        shell(box, "true")
+        assert len(our_containers(sandbox)) == 1  # one container for the whole box, not one per run
+        host = sandbox.client.api.inspect_container(box.container_id)["HostConfig"]
+        assert host["NetworkMode"] == "none"
+        assert host["ReadonlyRootfs"] is True
+        assert host["CapDrop"] == ["ALL"]
+        assert host["SecurityOpt"] == ["no-new-privileges"]
+        assert host["Init"] is True
+        assert host["Privileged"] is False
+        assert host["Memory"] == host["MemorySwap"] > 0
+        assert host["PidsLimit"] > 0
+        assert host["Binds"] in (None, [])
+        assert not sandbox.client.api.inspect_container(box.container_id)["Mounts"]  # no volumes
+    assert our_containers(sandbox) == []
+
+
+def test_close_twice_and_after_failure(sandbox: DockerSandbox) -> None:
+    with pytest.raises(RuntimeError), sandbox.open_box() as box:
+        raise RuntimeError("the judge failed mid-submission")
+    box.close()
+    assert our_containers(sandbox) == []
+    with pytest.raises(SandboxError):
+        shell(box, "true")
+
+
+def test_slots_bound_open_boxes(docker_engine: None) -> None:
+    sandbox = DockerSandbox(_config(slots=1))
+    opened = threading.Event()
+
+    def second() -> None:
+        with sandbox.open_box():
+            opened.set()
+
+    with sandbox.open_box() as first:
+        worker = threading.Thread(target=second)
+        worker.start()
+        time.sleep(0.5)
+        assert not opened.is_set()  # the only slot is busy
+        assert first.uid == 62000
+    worker.join(timeout=30)
+    assert opened.is_set()
+
+
+def test_check_reports_a_missing_image(docker_engine: None) -> None:
+    sandbox = DockerSandbox(_config(), settings=ContainerSettings(image="algocode-judge:no-such-tag"))
+    with pytest.raises(SandboxError, match="build.sh"):
+        sandbox.check()
+
+
+def test_check_reports_an_unreachable_engine() -> None:
+    client = docker.DockerClient(base_url="unix:///nonexistent/docker.sock", version="1.41", timeout=2)
+    with pytest.raises(SandboxError, match="no Docker engine"):
+        DockerSandbox(_config(), client=client).check()
+
+
+def test_stale_containers_of_dead_judges_are_removed(sandbox: DockerSandbox) -> None:
+    api = sandbox.client.api
+    dead_pid = 2**22 + 7  # above pid_max's default range: no such process
+    labels = {LABEL_BOX: "1", LABEL_HOST: os.uname().nodename, LABEL_PID: str(dead_pid)}
+    stale = api.create_container(sandbox.settings.image, command=["true"], labels=labels)["Id"]
+    try:
+        assert sandbox.remove_stale_containers() >= 1
+        with pytest.raises(docker.errors.NotFound):
+            api.inspect_container(stale)
+    finally:
+        try:
+            api.remove_container(stale, force=True)
+        except docker.errors.NotFound:
+            pass
