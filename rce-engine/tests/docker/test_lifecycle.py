@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import threading
 import time
@@ -71,7 +72,7 @@ def test_slots_bound_open_boxes(docker_engine: None) -> None:
 
 def test_check_reports_a_missing_image(docker_engine: None) -> None:
     sandbox = DockerSandbox(_config(), settings=ContainerSettings(image="algocode-judge:no-such-tag"))
-    with pytest.raises(SandboxError, match="build.sh"):
+    with pytest.raises(SandboxError, match=r"build\.sh"):
         sandbox.check()
 
 
@@ -91,7 +92,5 @@ def test_stale_containers_of_dead_judges_are_removed(sandbox: DockerSandbox) -> 
         with pytest.raises(docker.errors.NotFound):
             api.inspect_container(stale)
     finally:
-        try:
+        with contextlib.suppress(docker.errors.NotFound):
             api.remove_container(stale, force=True)
-        except docker.errors.NotFound:
-            pass
