@@ -223,7 +223,12 @@ class Platform:
             self.start_worker(n)
         self.wait_healthy()
         subprocess.run(
-            [BIN / "python", "manage.py", "import_problem", *sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml"))],
+            [
+                BIN / "python",
+                "manage.py",
+                "import_problem",
+                *sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml")),
+            ],
             cwd=ROOT / "code-manager",
             env=cm_env,
             check=True,
