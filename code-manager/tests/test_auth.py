@@ -31,6 +31,9 @@ BAD_TOKENS = {
         user, algorithm="HS256", key=infra.public_pem
     ),
     "user_id not a UUID": lambda mk, infra, user: mk(user, user_id="42"),
+    "alg none": lambda mk, infra, user: __import__("jwt").encode(
+        {"user_id": user.user_id, "token_type": "access", "iss": "algocode-auth", "aud": "algocode",
+         "exp": 4102444800, "iat": 0, "jti": "x"}, None, algorithm="none"),  # fmt: skip
     "garbage": lambda mk, infra, user: "not.a.jwt",
 }
 
