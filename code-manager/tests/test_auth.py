@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+import jwt
 import pytest
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric import rsa
@@ -21,6 +22,11 @@ def other_private_key() -> str:
     ).decode()
 
 
+def unsigned_token(user) -> str:
+    claims = {"user_id": user.user_id, "token_type": "access", "iss": "algocode-auth", "aud": "algocode"}
+    return jwt.encode({**claims, "exp": 4102444800, "iat": 0, "jti": "x"}, None, algorithm="none")
+
+
 BAD_TOKENS = {
     "refresh token": lambda mk, infra, user: mk(user, token_type="refresh"),
     "expired": lambda mk, infra, user: mk(user, lifetime=timedelta(minutes=-5)),
@@ -31,9 +37,7 @@ BAD_TOKENS = {
         user, algorithm="HS256", key=infra.public_pem
     ),
     "user_id not a UUID": lambda mk, infra, user: mk(user, user_id="42"),
-    "alg none": lambda mk, infra, user: __import__("jwt").encode(
-        {"user_id": user.user_id, "token_type": "access", "iss": "algocode-auth", "aud": "algocode",
-         "exp": 4102444800, "iat": 0, "jti": "x"}, None, algorithm="none"),  # fmt: skip
+    "alg none": lambda mk, infra, user: unsigned_token(user),
     "garbage": lambda mk, infra, user: "not.a.jwt",
 }
 
