@@ -13,6 +13,7 @@ from rce_engine.sandbox.base import MIB, Limits, Sandbox
 
 # A uid range of its own, so these tests never share a slot uid with a judge running on the same host.
 TEST_SLOT_UID_BASE = 61700
+EXPLOIT_SLOT_UID_BASE = 61710
 PROGRAMS = Path(__file__).with_name("programs")
 
 RUN_LIMITS = Limits(
@@ -32,20 +33,20 @@ COMPILE_LIMITS = Limits(
 )
 
 
-def make_config(home: Path, *, slots: int = 2) -> JudgeConfig:
+def make_config(home: Path, *, slots: int = 2, uid_base: int = TEST_SLOT_UID_BASE) -> JudgeConfig:
     return JudgeConfig(
         home=home,
         sandbox="native",
         slots=slots,
-        slot_uid_base=TEST_SLOT_UID_BASE,
+        slot_uid_base=uid_base,
         allow_no_cgroup_limits=False,
     )
 
 
-def make_sandbox(home: Path, *, slots: int = 2) -> Sandbox:
+def make_sandbox(home: Path, *, slots: int = 2, uid_base: int = TEST_SLOT_UID_BASE) -> Sandbox:
     from rce_engine.sandbox.native import NativeSandbox
 
-    return NativeSandbox(make_config(home, slots=slots))
+    return NativeSandbox(make_config(home, slots=slots, uid_base=uid_base))
 
 
 def new_home() -> Path:
