@@ -128,3 +128,22 @@ def test_without_cgroups_when_explicitly_allowed_runs_with_rusage_accounting(tmp
         assert result.memory_bytes > 0  # ru_maxrss
     finally:
         support.remove_home(config.home)
+
+
+@pytest.mark.skipif(not support.is_root(), reason="needs root")
+def test_without_cgroups_the_cpu_rlimit_backstop_reports_sigxcpu() -> None:
+    import dataclasses
+    import signal
+
+    from rce_engine.sandbox.native import NativeSandbox
+
+    config = dataclasses.replace(support.make_config(support.new_home()), allow_no_cgroup_limits=True)
+    try:
+        with NativeSandbox(config, cgroups=NoDriver()).open_box() as box:
+            limits = dataclasses.replace(support.RUN_LIMITS, cpu_time_s=0.3, wall_time_s=5.0)
+            result = box.run(["/bin/sh", "-c", "while :; do :; done"], limits=limits)
+        assert result.signal == signal.SIGXCPU  # RLIMIT_CPU = ceil(0.3) + 1 s, soft below hard
+        assert result.cpu_limit_exceeded
+        assert not result.wall_limit_exceeded
+    finally:
+        support.remove_home(config.home)

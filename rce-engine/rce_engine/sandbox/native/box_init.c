@@ -226,7 +226,9 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
     sigemptyset(&all);
     sigprocmask(SIG_SETMASK, &all, NULL);
     struct rlimit rl;
-    rl.rlim_cur = rl.rlim_max = rc->cpu_rlimit_s;
+    /* Soft below hard: SIGXCPU first (reported as a CPU limit), SIGKILL a second later if ignored. */
+    rl.rlim_cur = rc->cpu_rlimit_s;
+    rl.rlim_max = rc->cpu_rlimit_s + 1;
     setrlimit(RLIMIT_CPU, &rl);
     rl.rlim_cur = rl.rlim_max = rc->stack_bytes;
     setrlimit(RLIMIT_STACK, &rl);
