@@ -283,3 +283,41 @@ def test_a_box_outlives_the_thread_that_opened_it(sandbox: Sandbox) -> None:
         assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
     finally:
         box.close()
+
+
+def test_a_killed_worker_leaves_nothing_and_its_slot_is_reusable(sandbox_home: Path) -> None:
+    import signal
+    import subprocess
+    import sys
+    import time
+
+    worker = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import dataclasses;from pathlib import Path;from tests.sandbox import support\n"
+            f"sb = support.make_sandbox(Path('{sandbox_home}'), slots=1)\n"
+            "box = sb.new_box()\n"
+            "print('open', flush=True)\n"
+            "box.run(['/bin/sh', '-c', 'sleep 60 & sleep 60'],"
+            " limits=dataclasses.replace(support.RUN_LIMITS, wall_time_s=120))\n",
+        ],
+        stdout=subprocess.PIPE,
+        cwd=Path(__file__).resolve().parents[2],
+    )
+    assert worker.stdout is not None
+    assert worker.stdout.readline() == b"open\n"
+    time.sleep(0.5)  # the run is under way
+    assert support.processes_of_uid(TEST_SLOT_UID_BASE)
+    worker.send_signal(signal.SIGKILL)
+    worker.wait()
+    deadline = time.monotonic() + 10
+    while support.processes_of_uid(TEST_SLOT_UID_BASE) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    assert support.processes_of_uid(TEST_SLOT_UID_BASE) == []  # --die-with-parent took the box down
+
+    sb = support.make_sandbox(sandbox_home, slots=1)
+    with sb.open_box() as box:  # the same slot: its stale cgroups are cleaned up, the box works
+        assert _box_uid(box) == TEST_SLOT_UID_BASE
+        assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
+    assert _algocode_cgroups(sb.cgroup_tag) == set()
