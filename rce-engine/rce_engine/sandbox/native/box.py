@@ -97,6 +97,13 @@ def _check_name(name: str) -> bytes:
     return raw
 
 
+def _readable(fd: int, timeout: float) -> bool:
+    """poll(2), not select(2): a busy worker may hold more than FD_SETSIZE (1024) fds."""
+    poller = select.poll()
+    poller.register(fd, select.POLLIN)
+    return bool(poller.poll(max(0, math.ceil(timeout * 1000))))
+
+
 def _passwd(uid: int) -> bytes:
     return (
         f"root:x:0:0:root:/:/usr/sbin/nologin\njudge:x:{uid}:{uid}:judge:{BOX_DIR}:/usr/sbin/nologin\n"
@@ -282,7 +289,7 @@ class NativeBox(Box):
         deadline = time.monotonic() + START_TIMEOUT_S
         while b"}" not in data:
             left = deadline - time.monotonic()
-            if left <= 0 or not select.select([info_r], [], [], left)[0]:
+            if left <= 0 or not _readable(info_r, left):
                 raise SandboxError("bwrap did not report the box's pid")
             chunk = os.read(info_r, 4096)
             if not chunk:
@@ -329,7 +336,7 @@ class NativeBox(Box):
     def _recv(self, *, timeout: float | None, what: str) -> tuple[bytes, list[int]] | None:
         """One packet from the init (None on timeout); its fds are returned (caller closes them)."""
         assert self._sock is not None
-        if timeout is not None and not select.select([self._sock], [], [], max(0.0, timeout))[0]:
+        if timeout is not None and not _readable(self._sock.fileno(), timeout):
             return None
         try:
             data, ancdata, _flags, _ = self._sock.recvmsg(
