@@ -168,6 +168,18 @@ def test_healthcheck_ok_and_names_the_failing_dependency(anon) -> None:
     assert broker_down.json()["failing"] == ["broker"]
 
 
+def test_openapi_schema_is_valid_and_declares_error_responses(tmp_path) -> None:
+    import yaml
+
+    target = tmp_path / "schema.yaml"
+    call_command("spectacular", "--validate", "--fail-on-warn", "--file", str(target))
+    schema = yaml.safe_load(target.read_text())
+    submit = schema["paths"]["/api/v1/code/submit/"]["post"]["responses"]
+    assert {"201", "400", "401", "413", "429", "503"} <= set(submit)
+    check = schema["paths"]["/api/v1/result/check/{submission_id}/"]["get"]["responses"]
+    assert {"200", "202", "404"} <= set(check)
+
+
 def test_openapi_schema_and_swagger_ui_are_served_locally(anon) -> None:
     schema = anon.get("/api/v1/schema/")
     assert schema.status_code == 200

@@ -18,7 +18,7 @@ class HealthCheckApi(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(responses={200: dict, 503: dict})
+    @extend_schema(responses={200: dict, 503: dict}, description="MongoDB, Redis and the broker all answer.")
     def get(self, request: Request) -> Response:
         checks = dependency_health()
         failing = [name for name, state in checks.items() if state != "OK"]

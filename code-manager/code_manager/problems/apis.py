@@ -15,6 +15,7 @@ from algocode_contracts import LANGUAGES
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.common.schema import error_responses
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
@@ -48,6 +49,49 @@ def _problem_not_found() -> ApplicationError:
     )
 
 
+class SampleOut(serializers.Serializer):
+    name = serializers.CharField()
+    input = serializers.CharField()
+    output = serializers.CharField()
+
+
+class ProblemOut(serializers.Serializer):
+    """The original's question `Q`, plus samples and limits (schema only; rendered by problem_public)."""
+
+    id = serializers.UUIDField()
+    problem_number = serializers.IntegerField()
+    title = serializers.CharField()
+    slug = serializers.CharField()
+    difficulty = serializers.IntegerField(min_value=1, max_value=5)
+    description = serializers.CharField()
+    testcases_example = serializers.CharField()
+    constraints = serializers.CharField()
+    samples = SampleOut(many=True)
+    limits = serializers.DictField(child=serializers.IntegerField())
+    acceptance_rate = serializers.CharField()
+    tags = serializers.ListField(child=serializers.CharField())
+    companies = serializers.ListField(child=serializers.DictField())
+    created_at = serializers.CharField()
+    updated_at = serializers.CharField()
+
+
+class ProblemEnvelope(serializers.Serializer):
+    status_code = serializers.IntegerField()
+    question = ProblemOut()
+
+
+class ProblemPage(serializers.Serializer):
+    count = serializers.IntegerField()
+    next = serializers.URLField(allow_null=True)
+    previous = serializers.URLField(allow_null=True)
+    results = ProblemOut(many=True)
+
+
+class ProblemListEnvelope(serializers.Serializer):
+    status_code = serializers.IntegerField()
+    questions = ProblemPage()
+
+
 class _Public:
     """Public reads: no authentication, so a stale token in a browser never breaks the catalogue."""
 
@@ -75,7 +119,9 @@ class ProblemListApi(_Public, APIView):
                 raise serializers.ValidationError("difficulty is a number from 1 to 5")
             return levels
 
-    @extend_schema(parameters=[FilterSerializer], responses={200: dict})
+    @extend_schema(
+        parameters=[FilterSerializer], responses={200: ProblemListEnvelope, **error_responses(400, 404)}
+    )
     def get(self, request: Request) -> Response:
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -126,7 +172,10 @@ class ProblemInputSerializer(serializers.Serializer):
 class ProblemCreateApi(APIView):
     permission_classes = [IsStaff]
 
-    @extend_schema(request=ProblemInputSerializer, responses={201: dict})
+    @extend_schema(
+        request=ProblemInputSerializer,
+        responses={201: ProblemEnvelope, **error_responses(400, 401, 403, 409)},
+    )
     def post(self, request: Request) -> Response:
         serializer = ProblemInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
@@ -149,7 +198,8 @@ class ProblemDetailApi(APIView):
             request.user  # noqa: B018 - forces authentication (raises 401) for writes only
 
     @extend_schema(
-        parameters=[OpenApiParameter("problem_id", str, OpenApiParameter.PATH)], responses={200: dict}
+        parameters=[OpenApiParameter("problem_id", str, OpenApiParameter.PATH)],
+        responses={200: ProblemEnvelope, **error_responses(404)},
     )
     def get(self, request: Request, problem_id: str) -> Response:
         doc = problem_get(problem_id=parse_problem_id(problem_id))
@@ -157,11 +207,17 @@ class ProblemDetailApi(APIView):
             raise _problem_not_found()
         return Response({"status_code": 200, "question": problem_public(doc)})
 
-    @extend_schema(request=ProblemInputSerializer, responses={200: dict})
+    @extend_schema(
+        request=ProblemInputSerializer,
+        responses={200: ProblemEnvelope, **error_responses(400, 401, 403, 404)},
+    )
     def put(self, request: Request, problem_id: str) -> Response:
         return self._update(request, problem_id, partial=False)
 
-    @extend_schema(request=ProblemInputSerializer, responses={200: dict})
+    @extend_schema(
+        request=ProblemInputSerializer,
+        responses={200: ProblemEnvelope, **error_responses(400, 401, 403, 404)},
+    )
     def patch(self, request: Request, problem_id: str) -> Response:
         return self._update(request, problem_id, partial=True)
 
@@ -191,14 +247,14 @@ class ProblemTestsApi(APIView):
     class TestsSerializer(serializers.Serializer):
         tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)
 
-    @extend_schema(responses={200: dict})
+    @extend_schema(responses={200: dict, **error_responses(401, 403, 404)})
     def get(self, request: Request, problem_id: str) -> Response:
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
         return Response({"problem_id": doc["_id"], "tests": problem_tests(problem=doc)})
 
-    @extend_schema(request=TestsSerializer, responses={200: dict})
+    @extend_schema(request=TestsSerializer, responses={200: dict, **error_responses(400, 401, 403, 404)})
     def put(self, request: Request, problem_id: str) -> Response:
         pid = parse_problem_id(problem_id)
         serializer = self.TestsSerializer(data=request.data)

@@ -13,6 +13,7 @@ from rest_framework.views import APIView
 
 from code_manager.common.auth import caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.common.schema import RATE_LIMITED, error_responses
 from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
 from code_manager.submissions.services import SUBMITTED_DETAIL, run_create, submission_create
 
@@ -36,6 +37,48 @@ class RunInput(SubmitInput):
     stdin = StrictCharField(trim_whitespace=False, allow_blank=True, default="")
 
 
+class _SubmittedResult(serializers.Serializer):
+    detail = serializers.CharField()
+    submission_id = serializers.UUIDField()
+
+
+class SubmittedOut(serializers.Serializer):
+    result = _SubmittedResult()
+
+
+class ResultDataOut(serializers.Serializer):
+    """The `data` of a finished result (schema only; rendered by result_view)."""
+
+    submission_id = serializers.UUIDField()
+    problem_id = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=["submit", "run"])
+    lang = serializers.CharField()
+    attempt = serializers.IntegerField()
+    verdict = serializers.ChoiceField(choices=["AC", "WA", "CE", "TLE", "MLE", "RE", "OLE", "IE"])
+    status = serializers.CharField(help_text='The verdict\'s label, e.g. "Accepted".')
+    message = serializers.CharField()
+    result = serializers.DictField(
+        child=serializers.CharField(), help_text="{verdict, result} as in the original"
+    )
+    passed = serializers.IntegerField()
+    total = serializers.IntegerField()
+    max_time_ms = serializers.IntegerField()
+    max_memory_kib = serializers.IntegerField()
+    compile_output = serializers.CharField()
+    tests = serializers.ListField(child=serializers.DictField())
+    io = serializers.DictField(allow_null=True, help_text="Only for a failing sample test or a custom run.")
+    created_at = serializers.CharField()
+    judged_at = serializers.CharField()
+
+
+class ResultOut(serializers.Serializer):
+    status = serializers.ChoiceField(choices=["success", "pending"])
+    data = ResultDataOut(allow_null=True)
+
+
+SUBMIT_RESPONSES = {201: SubmittedOut, **error_responses(400, 401, 409, 413, 415, 503), **RATE_LIMITED}
+
+
 def _accepted(submission_id: str) -> Response:
     return Response(
         {"result": {"detail": SUBMITTED_DETAIL, "submission_id": submission_id}},
@@ -44,7 +87,7 @@ def _accepted(submission_id: str) -> Response:
 
 
 class SubmitApi(APIView):
-    @extend_schema(request=SubmitInput, responses={201: dict})
+    @extend_schema(request=SubmitInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(SubmitInput, request)
         submission_id = submission_create(
@@ -57,7 +100,7 @@ class SubmitApi(APIView):
 
 
 class RunApi(APIView):
-    @extend_schema(request=RunInput, responses={201: dict})
+    @extend_schema(request=RunInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(RunInput, request)
         submission_id = run_create(
@@ -81,7 +124,7 @@ def _valid(serializer_class: type[serializers.Serializer], request: Request) -> 
 class ResultCheckApi(APIView):
     @extend_schema(
         parameters=[OpenApiParameter("submission_id", str, OpenApiParameter.PATH)],
-        responses={200: dict, 202: dict},
+        responses={200: ResultOut, 202: ResultOut, **error_responses(401, 404)},
     )
     def get(self, request: Request, submission_id: str) -> Response:
         try:
@@ -98,7 +141,7 @@ class SubmissionListApi(APIView):
     class FilterSerializer(PageParams):
         problem_id = serializers.UUIDField(required=False)
 
-    @extend_schema(parameters=[FilterSerializer], responses={200: dict})
+    @extend_schema(parameters=[FilterSerializer], responses={200: dict, **error_responses(400, 401, 404)})
     def get(self, request: Request) -> Response:
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)

@@ -49,7 +49,7 @@ class ResultWaiter:
     def _listen(self) -> None:
         backoff = 0.5
         while True:
-            channel = wake_channel()
+            channel, url = wake_channel(), settings.REDIS_URL
             pubsub = None
             try:
                 client = get_redis(socket_timeout=SUBSCRIBER_SOCKET_TIMEOUT)
@@ -58,7 +58,8 @@ class ResultWaiter:
                 pubsub.get_message(timeout=SUBSCRIBER_SOCKET_TIMEOUT)  # the subscribe confirmation
                 self._subscribed.set()
                 backoff = 0.5
-                while channel == wake_channel():
+                # Re-subscribe when the configuration changes (tests switch Redis and prefixes).
+                while channel == wake_channel() and url == settings.REDIS_URL:
                     message = pubsub.get_message(timeout=1.0)
                     if message and message.get("type") == "message":
                         data = message["data"]
