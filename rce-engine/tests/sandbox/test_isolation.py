@@ -321,3 +321,31 @@ def test_a_killed_worker_leaves_nothing_and_its_slot_is_reusable(sandbox_home: P
         assert _box_uid(box) == TEST_SLOT_UID_BASE
         assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
     assert _algocode_cgroups(sb.cgroup_tag) == set()
+
+
+def test_more_threads_than_slots_wait_for_a_free_slot(sandbox: Sandbox) -> None:
+    lock = threading.Lock()
+    state = {"open": 0, "max": 0, "uids": set()}
+    errors: list[BaseException] = []
+
+    def worker() -> None:
+        try:
+            with sandbox.open_box() as box:
+                with lock:
+                    state["open"] += 1
+                    state["max"] = max(state["max"], state["open"])
+                state["uids"].add(_box_uid(box))
+                box.run(["/bin/sleep", "0.2"], limits=RUN_LIMITS)
+                with lock:
+                    state["open"] -= 1
+        except BaseException as exc:  # reported below
+            errors.append(exc)
+
+    threads = [threading.Thread(target=worker) for _ in range(5)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert not errors, errors
+    assert state["max"] <= sandbox.config.slots == 2
+    assert state["uids"] <= {TEST_SLOT_UID_BASE, TEST_SLOT_UID_BASE + 1}
