@@ -150,3 +150,22 @@ def test_local_bucket_refills_like_the_redis_one() -> None:
 def test_client_ip_trusts_only_configured_proxies(trusted, forwarded, expected) -> None:
     request = RequestFactory().post("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR=forwarded)
     assert client_ip(request, trusted_proxy_count=trusted) == expected
+
+
+def test_a_hung_redis_costs_a_timeout_not_an_error(user_client, problem) -> None:
+    """A server that accepts connections and never answers: the limiter times out and falls back."""
+    import socket
+
+    black_hole = socket.socket()
+    black_hole.bind(("127.0.0.1", 0))
+    black_hole.listen(64)  # never accepted, never answered
+    try:
+        client, _ = user_client()
+        with override_settings(REDIS_URL=f"redis://127.0.0.1:{black_hole.getsockname()[1]}/0"):
+            statuses = [submit(client, problem).status_code for _ in range(4)]
+            sid = client.get("/api/v1/submissions/").json()["submissions"]["results"][0]["submission_id"]
+            check = client.get(f"/api/v1/result/check/{sid}/")
+    finally:
+        black_hole.close()
+    assert statuses == [201, 201, 201, 429]
+    assert check.status_code == 202

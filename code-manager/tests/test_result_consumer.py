@@ -5,11 +5,12 @@ from __future__ import annotations
 import json
 import threading
 import time
+import uuid
 from collections.abc import Callable
 
 import pytest
 
-from algocode_contracts import DEAD_LETTER_QUEUE, SubmissionJudged, example_payload
+from algocode_contracts import DEAD_LETTER_QUEUE, SubmissionCreated, SubmissionJudged, example_payload
 from code_manager.common import mongo
 from code_manager.submissions.consumers import results_consume
 from code_manager.submissions.models import ResultOutcome
@@ -138,8 +139,6 @@ def test_poison_messages_are_dead_lettered_and_the_next_one_is_handled(
 ) -> None:
     client, _ = user_client()
     sid = submit(client, problem)
-    import uuid
-
     poison = dict(POISON)
     poison["unknown field (language)"] = json.dumps({**judged_payload(sid), "language": "cobol"}).encode()
     poison["unknown verdict"] = json.dumps(judged_payload(sid, verdict="XYZ")).encode()
@@ -171,3 +170,34 @@ def test_mongodb_outage_keeps_the_message_until_it_can_be_stored(
         assert queue_depth(infra, DEAD_LETTER_QUEUE) == 0
     assert wait_until(lambda: judged(sid)), "the result was lost during the MongoDB outage"
     assert queue_depth(infra, DEAD_LETTER_QUEUE) == 0
+
+
+def test_staff_rejudge_publishes_a_new_attempt_that_replaces_the_verdict(user_client, infra, problem) -> None:
+    from algocode_contracts import job_queue_name
+
+    from .conftest import drain
+
+    client, _ = user_client()
+    staff, _ = user_client("admin", is_staff=True)
+    sid = submit(client, problem)
+    drain(infra, job_queue_name("python"))
+    result_apply(result=SubmissionJudged.model_validate(judged_payload(sid, verdict="WA")))
+
+    assert client.post(f"/api/v1/submissions/{sid}/rejudge/").status_code == 403
+    response = staff.post(f"/api/v1/submissions/{sid}/rejudge/")
+    assert response.status_code == 202
+    assert response.json()["attempt"] == 2
+    [body] = drain(infra, job_queue_name("python"))
+    job = SubmissionCreated.model_validate_json(body)
+    assert (str(job.submission_id), job.attempt, job.source) == (sid, 2, CODE)
+
+    # Until the new verdict lands the old one is shown; a late copy of attempt 1 changes nothing.
+    assert client.get(f"/api/v1/result/check/{sid}/").json()["data"]["verdict"] == "WA"
+    late = SubmissionJudged.model_validate(judged_payload(sid, attempt=1, verdict="TLE"))
+    assert result_apply(result=late) is ResultOutcome.IGNORED
+    new = SubmissionJudged.model_validate(judged_payload(sid, attempt=2, verdict="AC"))
+    assert result_apply(result=new) is ResultOutcome.APPLIED
+    data = client.get(f"/api/v1/result/check/{sid}/").json()["data"]
+    assert (data["verdict"], data["attempt"]) == ("AC", 2)
+    assert mongo.get_db()["problems"].find_one({"_id": problem["_id"]})["stats"]["submitted"] == 1
+    assert staff.post(f"/api/v1/submissions/{uuid.uuid4()}/rejudge/").status_code == 404

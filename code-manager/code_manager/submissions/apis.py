@@ -11,11 +11,16 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from code_manager.common.auth import caller_from_user
+from code_manager.common.auth import IsStaff, caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import RATE_LIMITED, error_responses
 from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
-from code_manager.submissions.services import SUBMITTED_DETAIL, run_create, submission_create
+from code_manager.submissions.services import (
+    SUBMITTED_DETAIL,
+    run_create,
+    submission_create,
+    submission_rejudge,
+)
 
 
 class StrictCharField(serializers.CharField):
@@ -152,3 +157,18 @@ class SubmissionListApi(APIView):
             caller=caller_from_user(request.user), page=page, problem_id=problem_id
         )
         return Response({"status_code": 200, "submissions": page_envelope(request, page, count, results)})
+
+
+class RejudgeApi(APIView):
+    """Staff: judge a submission again (a new attempt); the previous verdict stays until the new one lands."""
+
+    permission_classes = [IsStaff]
+
+    @extend_schema(request=None, responses={202: dict, **error_responses(401, 403, 404, 503)})
+    def post(self, request: Request, submission_id: str) -> Response:
+        try:
+            sid = str(uuid.UUID(submission_id))
+        except ValueError:
+            raise submission_not_found() from None
+        attempt = submission_rejudge(submission_id=sid)
+        return Response({"submission_id": sid, "attempt": attempt}, status=status.HTTP_202_ACCEPTED)

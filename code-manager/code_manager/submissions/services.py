@@ -71,19 +71,63 @@ def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str
     return problem, language
 
 
-def submission_create(*, caller: Caller, problem_id: str, lang: str, code: str) -> str:
-    """Judge `code` against every test of the problem; returns the submission id once the job is queued."""
-    problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
+def _job_tests(*, problem: dict[str, Any], kind: JobKind, stdin: str | None) -> list[TestCase]:
+    if kind is JobKind.RUN:
+        return [TestCase(name="custom", input=stdin or "", answer=None, sample=True)]
     tests = problem_tests(problem=problem)
     if not tests:
         raise ApplicationError(
             ErrorCode.PROBLEM_HAS_NO_TESTS, "This problem has no tests yet; it cannot be judged.", status=409
         )
-    cases = [
-        TestCase(name=t["name"], input=t["input"], answer=t["answer"], sample=t["sample"]) for t in tests
-    ]
+    return [TestCase(name=t["name"], input=t["input"], answer=t["answer"], sample=t["sample"]) for t in tests]
+
+
+def _job(
+    *,
+    submission_id: uuid.UUID,
+    attempt: int,
+    problem: dict[str, Any],
+    kind: JobKind,
+    language: str,
+    code: str,
+    stdin: str | None,
+    moment: datetime,
+) -> SubmissionCreated:
+    """The `submission.created/v1` job for a submission, from the problem's current tests and limits."""
+    reference = problem.get("reference") if kind is JobKind.RUN else None
+    try:
+        return SubmissionCreated(
+            submission_id=submission_id,
+            attempt=attempt,
+            kind=kind,
+            language=language,
+            source=code,
+            limits=JudgeLimits(**problem["limits"]),
+            checker=CheckerSettings(**problem.get("checker", {})),
+            tests=_job_tests(problem=problem, kind=kind, stdin=stdin),
+            stop_on_first_failure=True,
+            reference=ReferenceSolution(**reference) if reference else None,
+            created_at=moment,
+        )
+    except ValidationError as exc:
+        raise ApplicationError(
+            ErrorCode.INVALID, f"The submission cannot be judged: {exc.errors()[0]['msg']}"
+        ) from exc
+
+
+def _broker_unavailable(exc: BrokerUnavailable) -> ApplicationError:
+    return ApplicationError(
+        ErrorCode.BROKER_UNAVAILABLE,
+        "The judge queue is unavailable right now; nothing was submitted. Please retry in a moment.",
+        status=503,
+    )
+
+
+def submission_create(*, caller: Caller, problem_id: str, lang: str, code: str) -> str:
+    """Judge `code` against every test of the problem; returns the submission id once the job is queued."""
+    problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
     return _create_and_publish(
-        caller=caller, problem=problem, kind=JobKind.SUBMIT, language=language, code=code, tests=cases
+        caller=caller, problem=problem, kind=JobKind.SUBMIT, language=language, code=code
     )
 
 
@@ -97,16 +141,8 @@ def run_create(*, caller: Caller, problem_id: str, lang: str, code: str, stdin: 
             status=413,
         )
     problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
-    reference = problem.get("reference")
     return _create_and_publish(
-        caller=caller,
-        problem=problem,
-        kind=JobKind.RUN,
-        language=language,
-        code=code,
-        tests=[TestCase(name="custom", input=stdin, answer=None, sample=True)],
-        reference=ReferenceSolution(**reference) if reference else None,
-        stdin=stdin,
+        caller=caller, problem=problem, kind=JobKind.RUN, language=language, code=code, stdin=stdin
     )
 
 
@@ -117,32 +153,22 @@ def _create_and_publish(
     kind: JobKind,
     language: str,
     code: str,
-    tests: list[TestCase],
-    reference: ReferenceSolution | None = None,
     stdin: str | None = None,
 ) -> str:
     submission_id = uuid.uuid4()
     sid = str(submission_id)
     moment = datetime.now(UTC)
     now = to_iso(moment)
-    try:
-        job = SubmissionCreated(
-            submission_id=submission_id,
-            attempt=1,
-            kind=kind,
-            language=language,
-            source=code,
-            limits=JudgeLimits(**problem["limits"]),
-            checker=CheckerSettings(**problem.get("checker", {})),
-            tests=tests,
-            stop_on_first_failure=True,
-            reference=reference,
-            created_at=moment,
-        )
-    except ValidationError as exc:
-        raise ApplicationError(
-            ErrorCode.INVALID, f"The submission cannot be judged: {exc.errors()[0]['msg']}"
-        ) from exc
+    job = _job(
+        submission_id=submission_id,
+        attempt=1,
+        problem=problem,
+        kind=kind,
+        language=language,
+        code=code,
+        stdin=stdin,
+        moment=moment,
+    )
     submissions = collection(Collections.SUBMISSIONS)
     submissions.insert_one(
         {
@@ -155,7 +181,7 @@ def _create_and_publish(
             "lang": language,
             "code": code,
             "stdin": stdin,
-            "sample_names": [t.name for t in tests if t.sample],
+            "sample_names": [t.name for t in job.tests if t.sample],
             "status": SubmissionStatus.CREATED.value,
             "attempt": 1,
             "result": None,
@@ -171,16 +197,53 @@ def _create_and_publish(
             {"_id": sid, "status": SubmissionStatus.CREATED.value},
             {"$set": {"status": SubmissionStatus.FAILED.value, "updated_at": now_iso()}},
         )
-        raise ApplicationError(
-            ErrorCode.BROKER_UNAVAILABLE,
-            "The judge queue is unavailable right now; nothing was submitted. Please retry in a moment.",
-            status=503,
-        ) from exc
+        raise _broker_unavailable(exc) from exc
     submissions.update_one(
         {"_id": sid, "status": SubmissionStatus.CREATED.value},
         {"$set": {"status": SubmissionStatus.QUEUED.value, "updated_at": now_iso()}},
     )
     return sid
+
+
+def submission_rejudge(*, submission_id: str) -> int:
+    """Judge an accepted submission again against the problem's current tests; returns the new attempt.
+
+    The attempt is raised first, so a late result of the previous attempt is stale from that moment on.
+    The previous verdict stays visible until the new one lands.
+    """
+    submissions = collection(Collections.SUBMISSIONS)
+    doc = submissions.find_one_and_update(
+        {
+            "_id": submission_id,
+            "status": {"$in": [SubmissionStatus.QUEUED.value, SubmissionStatus.JUDGED.value]},
+        },
+        {"$inc": {"attempt": 1}, "$set": {"updated_at": now_iso()}},
+        return_document=ReturnDocument.AFTER,
+    )
+    if doc is None:
+        raise ApplicationError(ErrorCode.SUBMISSION_NOT_FOUND, "Submission not found.", status=404)
+    problem = problem_get(problem_id=doc["problem_id"])
+    if problem is None:
+        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "The problem no longer exists.", status=404)
+    job = _job(
+        submission_id=uuid.UUID(submission_id),
+        attempt=doc["attempt"],
+        problem=problem,
+        kind=JobKind(doc["kind"]),
+        language=doc["lang"],
+        code=doc["code"],
+        stdin=doc.get("stdin"),
+        moment=datetime.now(UTC),
+    )
+    # The tests may have changed since the first attempt: io may be shown for today's samples only.
+    submissions.update_one(
+        {"_id": submission_id}, {"$set": {"sample_names": [t.name for t in job.tests if t.sample]}}
+    )
+    try:
+        publish_job(job)
+    except BrokerUnavailable as exc:
+        raise _broker_unavailable(exc) from exc
+    return int(doc["attempt"])
 
 
 def result_apply(*, result: SubmissionJudged) -> ResultOutcome:

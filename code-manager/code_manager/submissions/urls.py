@@ -9,4 +9,5 @@ urlpatterns = [
     path("code/run/", apis.RunApi.as_view(), name="code-run"),
     path("result/check/<str:submission_id>/", apis.ResultCheckApi.as_view(), name="result-check"),
     path("submissions/", apis.SubmissionListApi.as_view(), name="submission-list"),
+    path("submissions/<str:submission_id>/rejudge/", apis.RejudgeApi.as_view(), name="submission-rejudge"),
 ]
