@@ -160,3 +160,25 @@ def test_stderr_flood_is_drained_and_dropped_not_an_output_limit(
     result = _run_program(box, programs, "flood", "stderr", limits=limits)
     assert result.ok, result
     assert result.stderr == b"x" * KIB
+
+
+def test_one_box_survives_every_kind_of_failure_in_a_row(box: Box, programs: dict[str, bytes]) -> None:
+    for name in ("hello", "segv", "eat_memory", "flood", "busy", "escape", "abort", "threads"):
+        box.write_file(name, programs[name], executable=True)
+    limits = dataclasses.replace(
+        RUN_LIMITS, cpu_time_s=0.2, wall_time_s=2.0, memory_bytes=32 * MIB, output_bytes=MIB
+    )
+    checks = {
+        "hello": lambda r: r.ok and r.stdout == b"hello\n",
+        "segv": lambda r: r.signal == signal.SIGSEGV,
+        "eat_memory": lambda r: r.oom_killed,
+        "flood": lambda r: r.output_limit_exceeded,
+        "busy": lambda r: r.cpu_limit_exceeded,
+        "escape": lambda r: r.exit_code == 0,
+        "abort": lambda r: r.signal == signal.SIGABRT,
+        "threads": lambda r: r.cpu_limit_exceeded,
+    }
+    for round_ in range(3):
+        for name, check in checks.items():
+            result = box.run([f"./{name}"], limits=limits)
+            assert check(result), (round_, name, result)
