@@ -100,15 +100,19 @@ class JobPublisher:
                     logger.info("broker connection lost while publishing; reconnecting once")
 
     def ping(self) -> None:
-        """Raise BrokerUnavailable unless the connection is open and answering."""
+        """Raise BrokerUnavailable unless a connection is open and answering (one reconnect allowed)."""
         with self._lock:
-            self._ensure_channel()
-            try:
-                assert self._connection is not None
-                self._connection.process_data_events(time_limit=0)
-            except (pika.exceptions.AMQPError, OSError) as exc:
-                self._reset()
-                raise BrokerUnavailable("the message broker connection failed") from exc
+            for attempt in (1, 2):
+                self._ensure_channel()
+                try:
+                    assert self._connection is not None
+                    self._connection.process_data_events(time_limit=0)
+                    return
+                except (pika.exceptions.AMQPError, OSError) as exc:
+                    # An idle connection the broker already dropped: reconnect once before failing.
+                    self._reset()
+                    if attempt == 2:
+                        raise BrokerUnavailable("the message broker connection failed") from exc
 
     def close(self) -> None:
         with self._lock:
