@@ -88,7 +88,9 @@ MAX_RESULT_MESSAGE_BYTES = env.int("MAX_RESULT_MESSAGE_BYTES", default=2 * 1024 
 MAX_SOURCE_BYTES = env.int("MAX_SOURCE_BYTES", default=64 * 1024)
 MAX_STDIN_BYTES = env.int("MAX_STDIN_BYTES", default=64 * 1024)
 MAX_REQUEST_BYTES = env.int("MAX_REQUEST_BYTES", default=1024 * 1024)
-DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_REQUEST_BYTES
+# Staff problem writes carry whole test sets; they are authorised before the body is parsed.
+MAX_PROBLEM_UPLOAD_BYTES = env.int("MAX_PROBLEM_UPLOAD_BYTES", default=32 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_PROBLEM_UPLOAD_BYTES
 RESULT_WAIT_SECONDS = env.float("RESULT_WAIT_SECONDS", default=5.0)
 RESULT_CACHE_TTL_SECONDS = env.int("RESULT_CACHE_TTL_SECONDS", default=600)
 # While Redis pub/sub is unavailable a waiting result check re-reads MongoDB this often.

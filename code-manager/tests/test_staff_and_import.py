@@ -76,6 +76,8 @@ def test_staff_create_update_and_upload_tests(user_client, anon) -> None:
     bad = staff.post("/api/v1/problem/", {**NEW_PROBLEM, "difficulty": 9}, format="json")
     assert bad.status_code == 400
     assert "difficulty" in bad.json()["errors"]
+    big = {"tests": [{"name": "secret/big", "input": "1 " * 1_000_000, "answer": "x\n"}]}  # 2 MB of tests
+    assert staff.put(f"/api/v1/problem/{pid}/tests/", big, format="json").status_code == 200
     dup = {"tests": [{"name": "a", "input": "", "answer": ""}, {"name": "a", "input": "", "answer": ""}]}
     assert staff.put(f"/api/v1/problem/{pid}/tests/", dup, format="json").status_code == 400
 

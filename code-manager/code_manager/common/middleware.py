@@ -1,4 +1,7 @@
-"""Request size cap applied before anything parses the body: DRF's parsers bypass Django's own limit."""
+"""Request size cap applied before anything parses the body: DRF's parsers bypass Django's own limit.
+
+Staff problem writes (test uploads) get a larger cap; DRF checks their permissions before reading the body.
+"""
 
 from __future__ import annotations
 
@@ -8,6 +11,8 @@ from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from code_manager.common.errors import ErrorCode, error_body
+
+PROBLEM_WRITE_PREFIX = "/api/v1/problem/"
 
 
 class RequestSizeLimitMiddleware:
@@ -19,11 +24,14 @@ class RequestSizeLimitMiddleware:
             length = int(request.META.get("CONTENT_LENGTH") or 0)
         except ValueError:
             length = 0
-        if length > settings.MAX_REQUEST_BYTES:
+        limit = settings.MAX_REQUEST_BYTES
+        if request.method in ("POST", "PUT", "PATCH") and request.path.startswith(PROBLEM_WRITE_PREFIX):
+            limit = settings.MAX_PROBLEM_UPLOAD_BYTES
+        if length > limit:
             return JsonResponse(
                 error_body(
                     ErrorCode.REQUEST_TOO_LARGE,
-                    f"Request body is {length} bytes; the limit is {settings.MAX_REQUEST_BYTES} bytes.",
+                    f"Request body is {length} bytes; the limit is {limit} bytes.",
                 ),
                 status=413,
             )
