@@ -349,3 +349,8 @@ def test_more_threads_than_slots_wait_for_a_free_slot(sandbox: Sandbox) -> None:
     assert not errors, errors
     assert state["max"] <= sandbox.config.slots == 2
     assert state["uids"] <= {TEST_SLOT_UID_BASE, TEST_SLOT_UID_BASE + 1}
+
+
+def test_the_program_is_the_oom_killers_first_choice(box: Box) -> None:
+    result = box.run(["/bin/cat", "/proc/self/oom_score_adj"], limits=RUN_LIMITS)
+    assert result.stdout == b"1000\n"

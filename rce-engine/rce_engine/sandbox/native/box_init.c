@@ -238,15 +238,18 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
     setrlimit(RLIMIT_NOFILE, &rl);
     rl.rlim_cur = rl.rlim_max = 0;
     setrlimit(RLIMIT_CORE, &rl);
-    /* The OOM killer must pick the program, never the init (which runs at -1000). */
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
+    syscall(SYS_close_range, 3, ~0U, 0);
+    /* Inherited non-dumpable from the init, /proc/self would be root's and oom_score_adj unwritable.
+     * Only now, with the init's socket closed, is it safe to be dumpable (execve resets it anyway). */
+    prctl(PR_SET_DUMPABLE, 1);
+    /* The OOM killer must pick the program, never the init. */
     int oom = open("/proc/self/oom_score_adj", O_WRONLY | O_CLOEXEC);
     if (oom >= 0) {
         if (write(oom, "1000", 4) < 0) {
         }
         close(oom);
     }
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-    syscall(SYS_close_range, 3, ~0U, 0);
     if (chdir("/box") < 0) _exit(127);
     environ = envp;
     execvp(argv[0], argv);
