@@ -24,12 +24,17 @@ log = logging.getLogger(__name__)
 DEFAULT_MAX_BYTES = 1024 * MIB
 
 
-def cache_key(language: Language, source: str) -> str:
+def cache_key(language: Language, source: str, *, backend: str = "") -> str:
+    """The entry for `source` compiled as `language` by the compiler of sandbox `backend`.
+
+    The compiler version is the host's; the docker backend compiles with its image's compiler, so the
+    backend's name is part of the key too and the two never share binaries.
+    """
     digest = hashlib.sha256()
     # Length-prefixed fields: no two different tuples hash the same text.
     # Every compile argv, not only the flags: changing how a language compiles invalidates its entries.
     steps = "\n".join("\0".join(step.argv) for step in language.compile_steps)
-    parts = (language.key, language.compiler_version(), "\0".join(language.flags), steps, source)
+    parts = (backend, language.key, language.compiler_version(), "\0".join(language.flags), steps, source)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))

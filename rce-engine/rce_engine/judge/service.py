@@ -108,12 +108,17 @@ def _clip(text: str | None, limit: int = MAX_IO_CHARS) -> tuple[str | None, bool
     return text[:limit], True
 
 
-def compile_in_box(box: Box, language: Language, source: str, cache: BinaryCache | None) -> CompileOutcome:
-    """Put the source in the box and compile it there (or copy a cached artifact in)."""
+def compile_in_box(
+    box: Box, language: Language, source: str, cache: BinaryCache | None, *, backend: str = ""
+) -> CompileOutcome:
+    """Put the source in the box and compile it there (or copy a cached artifact in).
+
+    `backend` is the sandbox's name: part of the cache key (see cache_key).
+    """
     box.write_file(language.source_file, source.encode("utf-8", "surrogatepass"))
     if not language.compiled:
         return CompileOutcome(ok=True)
-    key = cache_key(language, source) if cache is not None else None
+    key = cache_key(language, source, backend=backend) if cache is not None else None
     if cache is not None and key is not None:
         artifact = cache.get(key)
         if artifact is not None:
@@ -170,6 +175,7 @@ class _Judging:
         self.job = job
         self.sandbox = sandbox
         self.cache = cache
+        self.backend = getattr(sandbox, "name", "")
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
         self.notes: dict[str, str] = {}
@@ -182,7 +188,7 @@ class _Judging:
             if job.kind is JobKind.RUN and job.reference is not None:
                 answers = self._reference_answers(inputs)
             with self.sandbox.open_box() as box:
-                compiled = compile_in_box(box, self.language, job.source, self.cache)
+                compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
                 runs = self._run_tests(box, self.language, inputs, answers)
@@ -202,7 +208,7 @@ class _Judging:
         assert reference is not None
         language = get_language(reference.language)
         with self.sandbox.open_box() as box:
-            compiled = compile_in_box(box, language, reference.source, self.cache)
+            compiled = compile_in_box(box, language, reference.source, self.cache, backend=self.backend)
             if not compiled.ok:
                 raise ReferenceFailedError(f"it does not compile: {compiled.output[:200]}")
             answers: list[str | bytes | None] = []

@@ -28,6 +28,7 @@ def test_key_depends_on_language_source_flags_and_compiler() -> None:
     assert key != cache_key(other_compiler, "int main(){}")
     steps = (dataclasses.replace(cpp.compile_steps[0], argv=("g++", "-O2", "main.cpp")),)
     assert key != cache_key(dataclasses.replace(cpp, compile_steps=steps), "int main(){}")
+    assert key != cache_key(cpp, "int main(){}", backend="docker")  # another compiler binary
     assert len(key) == 64
 
 
