@@ -6,6 +6,8 @@ import dataclasses
 import signal
 from pathlib import Path
 
+import pytest
+
 from rce_engine.sandbox.base import BASE_ENV, KIB, MIB, Box
 from tests.sandbox.support import RUN_LIMITS
 
@@ -182,3 +184,12 @@ def test_one_box_survives_every_kind_of_failure_in_a_row(box: Box, programs: dic
         for name, check in checks.items():
             result = box.run([f"./{name}"], limits=limits)
             assert check(result), (round_, name, result)
+
+
+def test_a_run_the_box_cannot_set_up_is_a_sandbox_error_and_the_box_stays_usable(box: Box) -> None:
+    from rce_engine.sandbox.base import SandboxError
+
+    impossible = dataclasses.replace(RUN_LIMITS, max_open_files=2**40)  # above any hard RLIMIT_NOFILE
+    with pytest.raises(SandboxError, match="setting up the run"):
+        box.run(["/usr/bin/true"], limits=impossible)
+    assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok

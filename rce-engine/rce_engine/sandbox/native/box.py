@@ -39,7 +39,7 @@ RUN_HEADER = struct.Struct("=IIQQQQQII")
 WRITE_HEADER = struct.Struct("=II")
 READ_HEADER = struct.Struct("=IIQ")
 HELLO = struct.Struct("=II")
-RESULT = struct.Struct("=IiQIIQQ")
+RESULT = struct.Struct("=IiQIiQQ")
 REPLY = struct.Struct("=IiQ")
 MAX_MESSAGE = 256 * 1024
 
@@ -533,12 +533,13 @@ class NativeBox(Box):
         if len(data) != RESULT.size or RESULT.unpack_from(data)[0] != MSG_RESULT:
             self._broken = "unexpected answer to run"
             raise SandboxError(self._broken)
-        _, wstatus, wall_ns, flags, _, init_cpu_ns, maxrss_kb = RESULT.unpack(data)
+        _, wstatus, wall_ns, flags, setup_errno, init_cpu_ns, maxrss_kb = RESULT.unpack(data)
         stats = cg.finish_run()
         if wstatus == -1:
             raise SandboxError("box init rejected the run request")
         if flags & FLAG_SETUP_FAILED:
-            raise SandboxError("the program could not join its run cgroup")
+            # cgroup join, rlimits, fds or chdir failed: the host's fault, not the program's.
+            raise SandboxError(f"setting up the run in the box failed: {os.strerror(setup_errno)}")
 
         exit_code = os.WEXITSTATUS(wstatus) if os.WIFEXITED(wstatus) else None
         sig = os.WTERMSIG(wstatus) if os.WIFSIGNALED(wstatus) else None

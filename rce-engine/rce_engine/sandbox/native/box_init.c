@@ -80,7 +80,7 @@ struct result_msg {
     int32_t wstatus;
     uint64_t wall_ns;
     uint32_t flags;
-    uint32_t pad;
+    int32_t setup_errno; /* with FLAG_SETUP_FAILED: why the child could not start the program */
     uint64_t cpu_ns;
     uint64_t maxrss_kb;
 };
@@ -208,19 +208,20 @@ static int drain_stderr(int pipefd, int file, uint64_t limit, uint64_t *kept) {
     }
 }
 
+static void setup_failed(int report) {
+    int e = errno;
+    if (write(report, &e, sizeof e) < 0) {
+    }
+    _exit(126);
+}
+
 static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *fds, int nfds, int report,
                        int err) {
     /* Join the run's cgroups through fds the host opened (as root) on their cgroup.procs files: the
      * init itself never enters the run cgroup, so the run's OOM killer and pids limit see only the
      * program. The fds are closed below, before the program starts. */
-    for (int i = 3; i < nfds; i++) {
-        if (write(fds[i], "0", 1) != 1) {
-            int e = errno;
-            if (write(report, &e, sizeof e) < 0) {
-            }
-            _exit(126);
-        }
-    }
+    for (int i = 3; i < nfds; i++)
+        if (write(fds[i], "0", 1) != 1) setup_failed(report);
     int in = fds[0], out = fds[1];
     sigset_t all;
     sigemptyset(&all);
@@ -229,17 +230,19 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
     /* Soft below hard: SIGXCPU first (reported as a CPU limit), SIGKILL a second later if ignored. */
     rl.rlim_cur = rc->cpu_rlimit_s;
     rl.rlim_max = rc->cpu_rlimit_s + 1;
-    setrlimit(RLIMIT_CPU, &rl);
+    if (setrlimit(RLIMIT_CPU, &rl) < 0) setup_failed(report);
     rl.rlim_cur = rl.rlim_max = rc->stack_bytes;
-    setrlimit(RLIMIT_STACK, &rl);
+    if (setrlimit(RLIMIT_STACK, &rl) < 0) setup_failed(report);
     rl.rlim_cur = rl.rlim_max = rc->fsize_bytes;
-    setrlimit(RLIMIT_FSIZE, &rl);
+    if (setrlimit(RLIMIT_FSIZE, &rl) < 0) setup_failed(report);
     rl.rlim_cur = rl.rlim_max = rc->nofile;
-    setrlimit(RLIMIT_NOFILE, &rl);
+    if (setrlimit(RLIMIT_NOFILE, &rl) < 0) setup_failed(report);
     rl.rlim_cur = rl.rlim_max = 0;
-    setrlimit(RLIMIT_CORE, &rl);
-    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) _exit(127);
-    syscall(SYS_close_range, 3, ~0U, 0);
+    if (setrlimit(RLIMIT_CORE, &rl) < 0) setup_failed(report);
+    if (dup2(in, 0) < 0 || dup2(out, 1) < 0 || dup2(err, 2) < 0) setup_failed(report);
+    /* Everything else goes, except the CLOEXEC report pipe (closed by the exec itself). */
+    if (report > 3) syscall(SYS_close_range, 3, (unsigned)report - 1, 0);
+    syscall(SYS_close_range, (unsigned)report + 1, ~0U, 0);
     /* Inherited non-dumpable from the init, /proc/self would be root's and oom_score_adj unwritable.
      * Only now, with the init's socket closed, is it safe to be dumpable (execve resets it anyway). */
     prctl(PR_SET_DUMPABLE, 1);
@@ -250,7 +253,7 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
         }
         close(oom);
     }
-    if (chdir("/box") < 0) _exit(127);
+    if (chdir("/box") < 0) setup_failed(report);
     environ = envp;
     execvp(argv[0], argv);
     int e = errno;
@@ -315,7 +318,10 @@ static void do_run(ssize_t len, int *fds, int nfds) {
         got = read(report[0], &setup_errno, sizeof setup_errno);
     } while (got < 0 && errno == EINTR);
     close(report[0]);
-    if (got == (ssize_t)sizeof setup_errno) res.flags |= FLAG_SETUP_FAILED;
+    if (got == (ssize_t)sizeof setup_errno) {
+        res.flags |= FLAG_SETUP_FAILED;
+        res.setup_errno = setup_errno;
+    }
 
     int main_status = 0, main_done = 0;
     while (!main_done) {
