@@ -174,3 +174,18 @@ def test_json_errors_for_unknown_urls_and_methods(user_client) -> None:
     wrong_method = client.get("/api/v1/code/submit/")
     assert wrong_method.status_code == 405
     assert wrong_method.json()["code"] == "method_not_allowed"
+
+
+def test_an_unexpected_error_is_a_json_500_without_details(user_client, problem, monkeypatch) -> None:
+    from code_manager.submissions import apis
+
+    def broken(**kwargs):
+        raise RuntimeError("secret internals")
+
+    monkeypatch.setattr(apis, "submission_create", broken)
+    client, _ = user_client()
+    response = client.post(
+        "/api/v1/code/submit/", {"problem_id": problem["_id"], "lang": "cpp", "code": CPP}, format="json"
+    )
+    assert response.status_code == 500
+    assert response.json() == {"detail": "Internal server error.", "code": "server_error"}
