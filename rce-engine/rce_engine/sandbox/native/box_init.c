@@ -485,7 +485,7 @@ static int init_main(int fd) {
     syscall(SYS_close_range, (unsigned)fd + 1, ~0U, 0);
     sock = fd;
     /* Same uid as the programs: without this they could write our memory through /proc/1/mem. */
-    prctl(PR_SET_DUMPABLE, 0);
+    if (prctl(PR_SET_DUMPABLE, 0) < 0) die("PR_SET_DUMPABLE");
     sigset_t mask;
     sigemptyset(&mask);
     sigaddset(&mask, SIGCHLD);
