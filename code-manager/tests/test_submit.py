@@ -189,3 +189,17 @@ def test_an_unexpected_error_is_a_json_500_without_details(user_client, problem,
     )
     assert response.status_code == 500
     assert response.json() == {"detail": "Internal server error.", "code": "server_error"}
+
+
+def test_mongodb_down_is_a_503_not_a_500(user_client, anon, problem) -> None:
+    client, _ = user_client()
+    with override_settings(MONGO_URL=f"mongodb://127.0.0.1:{free_port()}", MONGO_TIMEOUT_MS=300):
+        submit = client.post(
+            "/api/v1/code/submit/", {"problem_id": problem["_id"], "lang": "cpp", "code": CPP}, format="json"
+        )
+        catalogue = anon.get("/api/v1/problem/all/")
+        health = anon.get("/api/v1/common/healthcheck/")
+    assert (submit.status_code, catalogue.status_code) == (503, 503)
+    assert submit.json()["code"] == "store_unavailable"
+    assert health.status_code == 503
+    assert health.json()["failing"] == ["mongodb"]
