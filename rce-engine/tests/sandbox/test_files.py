@@ -49,3 +49,20 @@ def test_bad_names_are_rejected(box: Box, name: str) -> None:
         box.write_file(name, b"x")
     with pytest.raises(SandboxError):
         box.read_file(name, max_bytes=1)
+
+
+def test_host_side_failures_are_sandbox_errors() -> None:
+    from tests.sandbox import support
+
+    home = support.new_home()
+    try:
+        with support.make_sandbox(home, slots=1).open_box() as box:
+            (home / "tmp").rmdir()  # where the run's stdin/stdout/stderr files would go
+            with pytest.raises(SandboxError):
+                box.run(["/usr/bin/true"], limits=RUN_LIMITS)
+            with pytest.raises(SandboxError):
+                box.write_file("x", b"1")
+            (home / "tmp").mkdir(mode=0o700)
+            assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
+    finally:
+        support.remove_home(home)

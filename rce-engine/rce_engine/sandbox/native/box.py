@@ -10,6 +10,7 @@ from __future__ import annotations
 import array
 import contextlib
 import errno
+import functools
 import math
 import os
 import queue
@@ -25,6 +26,7 @@ from collections.abc import Callable, Mapping, Sequence
 from concurrent.futures import Future
 from dataclasses import dataclass
 from pathlib import Path
+from typing import ParamSpec, TypeVar
 
 from rce_engine.sandbox.base import BASE_ENV, BOX_DIR, MIB, Box, Limits, RunResult, SandboxError
 from rce_engine.sandbox.native import seccomp
@@ -42,6 +44,8 @@ HELLO = struct.Struct("=II")
 RESULT = struct.Struct("=IiQIiQQ")
 REPLY = struct.Struct("=IiQ")
 MAX_MESSAGE = 256 * 1024
+P = ParamSpec("P")
+R = TypeVar("R")
 
 BWRAP = "/usr/bin/bwrap"
 INIT_IN_BOX = "/.algocode-init"
@@ -66,6 +70,21 @@ class BoxSpec:
     helper: Path
     ro_dir: Path | None
     tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
+
+
+def machinery(func: Callable[P, R]) -> Callable[P, R]:
+    """Any OS error of the sandbox machinery surfaces as SandboxError (the judge's IE), never raw."""
+
+    @functools.wraps(func)
+    def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+        try:
+            return func(*args, **kwargs)
+        except SandboxError:
+            raise
+        except OSError as exc:
+            raise SandboxError(f"{func.__name__}: {exc}") from exc
+
+    return wrapper
 
 
 def _tmpfile(directory: Path) -> int:
@@ -380,6 +399,7 @@ class NativeBox(Box):
 
     # ---- files ------------------------------------------------------------------------------------
 
+    @machinery
     def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
         raw = _check_name(name)
         with self._lock:
@@ -398,6 +418,7 @@ class NativeBox(Box):
             if size != len(data):
                 raise SandboxError(f"short write of {name} into the box")
 
+    @machinery
     def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
         raw = _check_name(name)
         with self._lock:
@@ -429,6 +450,7 @@ class NativeBox(Box):
 
     # ---- runs -------------------------------------------------------------------------------------
 
+    @machinery
     def run(
         self,
         argv: Sequence[str],

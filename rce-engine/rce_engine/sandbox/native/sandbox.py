@@ -15,7 +15,7 @@ from pathlib import Path
 from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import MIB, Box, Limits, Sandbox, SandboxError
 from rce_engine.sandbox.native import seccomp
-from rce_engine.sandbox.native.box import BWRAP, BoxSpec, NativeBox
+from rce_engine.sandbox.native.box import BWRAP, BoxSpec, NativeBox, machinery
 from rce_engine.sandbox.native.cgroups import CgroupDriver, NoDriver, detect_driver
 from rce_engine.sandbox.native.helper import build_helper, prepare_home
 
@@ -46,6 +46,7 @@ class NativeSandbox(Sandbox):
             self._helper = build_helper(self.config)
         return self._helper
 
+    @machinery
     def check(self) -> None:
         if shutil.which(BWRAP) is None:
             raise SandboxError(f"bubblewrap not found at {BWRAP} (apt-get install bubblewrap)")
@@ -95,6 +96,7 @@ class NativeSandbox(Sandbox):
             self._busy.discard(slot)
             self._cond.notify()
 
+    @machinery
     def new_box(self) -> NativeBox:
         """A started box on a free slot (blocks while all are busy); the caller must close() it."""
         helper = self._ensure_ready()
