@@ -44,6 +44,11 @@ from code_manager.submissions.selectors import result_view
 logger = logging.getLogger(__name__)
 
 SUBMITTED_DETAIL = "Your response has been submitted."
+TRANSIENT_STORE_ERRORS = (
+    pymongo.errors.ConnectionFailure,  # includes server selection and network timeouts
+    pymongo.errors.ExecutionTimeout,
+    pymongo.errors.WriteConcernError,
+)
 
 
 def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str, Any], str]:
@@ -293,7 +298,8 @@ def result_message_handle(body: bytes) -> Disposition:
         return Disposition.REJECT
     try:
         outcome = result_apply(result=result)
-    except pymongo.errors.PyMongoError as exc:
+    except TRANSIENT_STORE_ERRORS as exc:
+        # Only outages are retried; any other database error is a bug and dead-letters the message.
         raise RetryLater(repr(exc)) from exc
     if outcome is ResultOutcome.UNKNOWN_SUBMISSION:
         logger.error("result for unknown submission %s refused", result.submission_id)
