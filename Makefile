@@ -65,7 +65,7 @@ test: setup lint ## Lint, then every test: each service's own suite, then the wh
 
 # ---- the platform from source -------------------------------------------------------------------
 SUPERVISOR_CONF := $(VAR)/supervisord.conf
-HEALTH_URLS := http://127.0.0.1:8000/api/v1/auth/healthcheck/
+HEALTH_URLS := http://127.0.0.1:8000/api/v1/auth/healthcheck/ http://127.0.0.1:8001/api/v1/common/healthcheck/
 SUPERVISORCTL := $(BIN)/supervisorctl -c $(SUPERVISOR_CONF)
 
 $(SUPERVISOR_CONF): Makefile
@@ -93,6 +93,11 @@ up: setup $(SUPERVISOR_CONF) ## Start the platform in the background; returns on
 			if [ $$i = 120 ]; then echo "not healthy: $$url (see make logs)"; exit 1; fi; sleep 0.5; \
 		done; echo "healthy: $$url"; \
 	done
+	@$(MAKE) --no-print-directory seed >/dev/null && echo "sample problems loaded (make seed)"
+
+.PHONY: seed
+seed: ## Load the sample problems (problems/) into the running code manager's database
+	cd code-manager && $(BIN)/python manage.py import_problem $(ROOT)/problems/*/
 
 .PHONY: down
 down: ## Stop the platform
