@@ -53,18 +53,22 @@ def submission_documents(platform: Platform, submission_id: str) -> int:
         client.close()
 
 
+def worker_judging(platform: Platform, submission_id: str) -> str:
+    """The name of the worker process whose log says it took this submission."""
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        for name, process in platform.processes.items():
+            if name.startswith("worker") and f"judging submission {submission_id}" in process.log.read_text():
+                return name
+        time.sleep(0.05)
+    raise AssertionError(f"no worker took {submission_id}")
+
+
 def test_a_worker_killed_mid_job_loses_nothing(platform: Platform, token: str):
     r = platform.submit(token, SLOW_BUT_RIGHT)
     assert r.status_code == 201, r.text
     submission_id = r.json()["result"]["submission_id"]
-    judging = None
-    deadline = time.monotonic() + 60
-    while judging is None and time.monotonic() < deadline:
-        for name, process in platform.processes.items():
-            if name.startswith("worker") and f"judging submission {submission_id}" in process.log.read_text():
-                judging = name
-        time.sleep(0.05)
-    assert judging, "no worker took the job"
+    judging = worker_judging(platform, submission_id)
     time.sleep(0.7)  # inside the run of the first tests
     platform.processes[judging].kill()  # kill -9: no chance to report or ack
     data = platform.result(token, submission_id, timeout=180)  # another worker gets the redelivery
@@ -83,14 +87,7 @@ def test_a_stopped_worker_past_its_heartbeats_does_not_duplicate_the_verdict(pla
     the job to another worker; the late result of the first is ignored: one verdict, one document."""
     r = platform.submit(token, SLOW_BUT_RIGHT)
     submission_id = r.json()["result"]["submission_id"]
-    judging = None
-    deadline = time.monotonic() + 60
-    while judging is None and time.monotonic() < deadline:
-        for name, process in platform.processes.items():
-            if name.startswith("worker") and f"judging submission {submission_id}" in process.log.read_text():
-                judging = name
-        time.sleep(0.05)
-    assert judging
+    judging = worker_judging(platform, submission_id)
     process = platform.processes[judging]
     process.signal(signal.SIGSTOP)
     try:
