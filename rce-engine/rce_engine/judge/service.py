@@ -9,8 +9,10 @@ from __future__ import annotations
 
 import logging
 import os
+import shutil
 import socket
 import tempfile
+import threading
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -80,6 +82,31 @@ def judge_job_report(
     for test, note in report.notes.items():
         log.info("submission %s test %s: %s", job.submission_id, test, note)
     return report
+
+
+INPUTS_PREFIX = "algocode-judge-"
+_swept = threading.Event()
+
+
+def _sweep_stale_inputs() -> None:
+    """Remove input directories of judge processes that died mid-job (kill -9 skips their cleanup).
+
+    Once per process. Only directories we own whose creator's pid is gone; rmtree refuses symlinks.
+    """
+    if _swept.is_set():
+        return
+    _swept.set()
+    for path in Path(tempfile.gettempdir()).glob(f"{INPUTS_PREFIX}*-*"):
+        pid = path.name[len(INPUTS_PREFIX) :].split("-", 1)[0]
+        try:
+            stat = path.lstat()
+            if not pid.isdigit() or stat.st_uid != os.geteuid() or not path.is_dir() or path.is_symlink():
+                continue
+            os.kill(int(pid), 0)
+        except ProcessLookupError:
+            shutil.rmtree(path, ignore_errors=True)
+        except OSError:
+            continue
 
 
 def _internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
@@ -183,7 +210,8 @@ class _Judging:
     def run(self) -> JudgeReport:
         job = self.job
         answers: list[str | bytes | None] = [test.answer for test in job.tests]
-        with tempfile.TemporaryDirectory(prefix="algocode-judge-") as tmp:
+        _sweep_stale_inputs()
+        with tempfile.TemporaryDirectory(prefix=f"{INPUTS_PREFIX}{os.getpid()}-") as tmp:
             inputs = self._write_inputs(Path(tmp))
             if job.kind is JobKind.RUN and job.reference is not None:
                 answers = self._reference_answers(inputs)

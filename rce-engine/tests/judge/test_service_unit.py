@@ -3,10 +3,14 @@ only for samples, internal errors. Real programs in the real sandbox: test_judge
 
 from __future__ import annotations
 
+import os
 import signal
+import subprocess
+import tempfile
 import uuid
 from collections.abc import Sequence
 from datetime import UTC, datetime
+from pathlib import Path
 
 import pytest
 
@@ -19,7 +23,7 @@ from algocode_contracts import (
     Verdict,
 )
 from algocode_contracts.messages import MAX_IO_CHARS
-from rce_engine.judge import judge_job
+from rce_engine.judge import judge_job, service
 from rce_engine.sandbox.base import RunResult
 from tests.judge.fakes import FakeSandbox, run_result
 
@@ -264,3 +268,20 @@ def test_custom_run_that_crashes_shows_what_it_printed() -> None:
     assert result.verdict is Verdict.RUNTIME_ERROR
     assert result.io is not None
     assert (result.io.actual, result.io.stderr) == ("partial", "boom")
+
+
+def test_inputs_left_by_a_killed_judge_are_swept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    dead = subprocess.Popen(["true"])
+    dead.wait()
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(service, "_swept", service.threading.Event())
+    stale = tmp_path / f"algocode-judge-{dead.pid}-abc"
+    live = tmp_path / f"algocode-judge-{os.getpid()}-def"
+    for directory in (stale, live):
+        directory.mkdir()
+        (directory / "0.in").write_text("hidden input\n")
+    result, _ = judge(make_job(cases(1)), program())
+    assert result.verdict is Verdict.ACCEPTED
+    assert not stale.exists()  # its judge died mid-job: removed
+    assert live.exists()  # a running judge's inputs are left alone
+    assert [p.name for p in tmp_path.iterdir()] == [live.name]  # and this job cleaned up after itself
