@@ -21,7 +21,7 @@ MIB = 1024 * KIB
 BASE_ENV: Mapping[str, str] = {
     "PATH": "/usr/local/bin:/usr/bin:/bin",
     "HOME": "/box",
-    "TMPDIR": "/tmp",
+    "TMPDIR": "/tmp",  # noqa: S108 - the box's own private /tmp, not the host's
     "LANG": "C.UTF-8",
     "LC_ALL": "C.UTF-8",
 }
