@@ -5,7 +5,7 @@
 
 from rce_engine.judge.cache import BinaryCache, cache_key
 from rce_engine.judge.checker import CheckResult, check_output
-from rce_engine.judge.service import JudgeReport, judge_job, judge_job_report
+from rce_engine.judge.service import JudgeReport, internal_error, judge_job, judge_job_report
 
 __all__ = [
     "BinaryCache",
@@ -13,6 +13,7 @@ __all__ = [
     "JudgeReport",
     "cache_key",
     "check_output",
+    "internal_error",
     "judge_job",
     "judge_job_report",
 ]

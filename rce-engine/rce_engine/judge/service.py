@@ -74,11 +74,11 @@ def judge_job_report(
         report = _Judging(job, sandbox, cache).run()
     except ReferenceFailedError as exc:
         log.warning("submission %s: reference solution failed: %s", job.submission_id, exc)
-        return JudgeReport(_internal_error(job, f"the reference solution failed on this input ({exc})"))
+        return JudgeReport(internal_error(job, f"the reference solution failed on this input ({exc})"))
     except Exception as exc:
         # Anything at all (sandbox failure, bug, full disk): IE, logged with the traceback for operators.
         log.exception("submission %s: internal error while judging", job.submission_id)
-        return JudgeReport(_internal_error(job, f"{exc.__class__.__name__}: {exc}"))
+        return JudgeReport(internal_error(job, f"{exc.__class__.__name__}: {exc}"))
     for test, note in report.notes.items():
         log.info("submission %s test %s: %s", job.submission_id, test, note)
     return report
@@ -109,7 +109,8 @@ def _sweep_stale_inputs() -> None:
             continue
 
 
-def _internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
+def internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
+    """The result of a judging that failed on our side: IE, never blamed on the user, never silence."""
     return SubmissionJudged(
         submission_id=job.submission_id,
         attempt=job.attempt,

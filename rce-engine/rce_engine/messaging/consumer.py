@@ -14,7 +14,6 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
 from functools import partial
 
 import pika
@@ -22,28 +21,13 @@ from pika.adapters.blocking_connection import BlockingChannel
 from pika.exceptions import AMQPError
 from pydantic import ValidationError
 
-from algocode_contracts import SubmissionCreated, SubmissionJudged, Verdict, job_queue_name
+from algocode_contracts import SubmissionCreated, SubmissionJudged, job_queue_name
+from rce_engine.judge import internal_error
 from rce_engine.messaging.broker import connection_parameters, declare_topology, publish_result
 
 log = logging.getLogger(__name__)
 
 Judge = Callable[[SubmissionCreated], SubmissionJudged]
-
-
-def internal_error(job: SubmissionCreated, reason: str, *, worker: str) -> SubmissionJudged:
-    """The result published when judging itself failed: the user sees IE, never "pending" forever."""
-    return SubmissionJudged(
-        submission_id=job.submission_id,
-        attempt=job.attempt,
-        verdict=Verdict.INTERNAL_ERROR,
-        message=f"Internal error while judging: {reason}"[:500],
-        passed=0,
-        total=len(job.tests),
-        max_time_ms=0,
-        max_memory_kib=0,
-        judged_at=datetime.now(UTC),
-        worker=worker,
-    )
 
 
 @dataclass
@@ -158,7 +142,7 @@ class JudgeWorker:
             result = self.judge(job)
         except Exception as exc:  # the judge promises IE results, but a bug must not lose the job
             log.exception("judge crashed on submission %s", job.submission_id)
-            result = internal_error(job, type(exc).__name__, worker=self.name)
+            result = internal_error(job, f"the judge crashed ({type(exc).__name__})")
         connection = self._connection
         callback = partial(self._publish_and_ack, result, generation, delivery_tag)
         try:

@@ -3,23 +3,18 @@
 from __future__ import annotations
 
 import logging
-import os
 import signal
-import socket
 from functools import partial
 
 from algocode_contracts import SubmissionCreated, SubmissionJudged
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, judge_job
 from rce_engine.judge.selftest import run_self_tests
+from rce_engine.judge.service import WORKER
 from rce_engine.messaging.consumer import JudgeWorker
 from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
 
 log = logging.getLogger(__name__)
-
-
-def worker_name() -> str:
-    return f"{socket.gethostname()}/{os.getpid()}"
 
 
 def _judge_with(sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated) -> SubmissionJudged:
@@ -48,7 +43,7 @@ def worker_run(*, url: str, languages: tuple[str, ...], config: JudgeConfig | No
         languages=languages,
         slots=config.slots,
         judge=partial(_judge_with, sandbox, BinaryCache.from_config(config)),
-        name=worker_name(),
+        name=WORKER,
     )
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stop())
