@@ -111,3 +111,7 @@ status: ## Show the platform's processes
 .PHONY: logs
 logs: ## Follow the platform's logs (var/log/)
 	@tail -n 50 -F $(VAR)/log/*.log
+
+# ---- production-like stack (docker compose) -----------------------------------------------------
+
+# ---- faults, load and benchmarks ----------------------------------------------------------------
