@@ -63,6 +63,11 @@ def test_host_secrets_and_repository_are_not_visible(box: Box) -> None:
     assert "passwd 3" in out  # the synthetic one, not the host's
 
 
+def test_localhost_resolves_but_leads_nowhere(box: Box) -> None:
+    code = "import socket\nprint(socket.gethostbyname('localhost'), socket.gethostname())"
+    assert _py(box, code).stdout == b"127.0.0.1 box\n"
+
+
 def test_box_filesystem_is_read_only_outside_box_and_tmp(box: Box) -> None:
     code = (
         "import os\n"

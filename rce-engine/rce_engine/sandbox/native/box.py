@@ -56,6 +56,8 @@ TMP_TMPFS_BYTES = 256 * MIB
 SHM_TMPFS_BYTES = 64 * MIB
 # /etc pieces the languages need; never the host's passwd/shadow (a synthetic passwd is bound instead).
 ETC_BINDS = ("ld.so.cache", "alternatives", "java-17-openjdk", "python3.11", "localtime")
+# localhost resolves (some runtimes look it up) without reaching anything: the loopback is down.
+HOSTS = b"127.0.0.1\tlocalhost box\n::1\tlocalhost ip6-localhost\n"
 CPU_POLL_S = 0.01
 START_TIMEOUT_S = 10.0
 # How long past the wall limit the host waits for the init before declaring the box broken.
@@ -218,6 +220,7 @@ class NativeBox(Box):
             argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
         argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
         argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
+        argv += ["--ro-bind-data", str(fds["hosts"]), "/etc/hosts"]
         argv += ["--proc", "/proc", "--dev", "/dev"]
         argv += ["--size", str(SHM_TMPFS_BYTES), "--tmpfs", "/dev/shm"]  # noqa: S108 (in the box)
         argv += ["--size", str(BOX_TMPFS_BYTES), "--tmpfs", BOX_DIR]
@@ -245,8 +248,9 @@ class NativeBox(Box):
             fds["seccomp"] = seccomp.filter_fd()
             fds["passwd"] = os.memfd_create("passwd", os.MFD_CLOEXEC)
             fds["group"] = os.memfd_create("group", os.MFD_CLOEXEC)
-            opened += [fds["seccomp"], fds["passwd"], fds["group"]]
-            for key, data in (("passwd", _passwd(spec.uid)), ("group", _group(spec.uid))):
+            fds["hosts"] = os.memfd_create("hosts", os.MFD_CLOEXEC)
+            opened += [fds["seccomp"], fds["passwd"], fds["group"], fds["hosts"]]
+            for key, data in (("passwd", _passwd(spec.uid)), ("group", _group(spec.uid)), ("hosts", HOSTS)):
                 os.write(fds[key], data)
                 os.lseek(fds[key], 0, os.SEEK_SET)
             fds["init"] = os.open(spec.helper, os.O_RDONLY | os.O_CLOEXEC)
