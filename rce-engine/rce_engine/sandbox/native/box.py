@@ -56,7 +56,8 @@ TMP_TMPFS_BYTES = 256 * MIB
 SHM_TMPFS_BYTES = 64 * MIB
 # /etc pieces the languages need; never the host's passwd/shadow (a synthetic passwd is bound instead).
 ETC_BINDS = ("ld.so.cache", "alternatives", "java-17-openjdk", "python3.11", "localtime")
-# localhost resolves (some runtimes look it up) without reaching anything: the loopback is down.
+# localhost resolves (some runtimes look it up) without reaching anything: the box has its own
+# loopback with nothing listening, and AF_INET sockets are denied by seccomp anyway.
 HOSTS = b"127.0.0.1\tlocalhost box\n::1\tlocalhost ip6-localhost\n"
 CPU_POLL_S = 0.01
 START_TIMEOUT_S = 10.0

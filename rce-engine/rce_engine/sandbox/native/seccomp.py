@@ -95,7 +95,7 @@ def _build() -> pyseccomp.SyscallFilter:
             f.add_rule(eperm, name)
         except ValueError:  # a syscall this libseccomp does not know: nothing to deny
             continue
-    # Only AF_UNIX sockets (the network namespace already has nothing but a down loopback).
+    # Only AF_UNIX sockets (the network namespace already has nothing but its own empty loopback).
     f.add_rule(eperm, "socket", pyseccomp.Arg(0, pyseccomp.NE, socket.AF_UNIX))
     f.add_rule(eperm, "socketpair", pyseccomp.Arg(0, pyseccomp.NE, socket.AF_UNIX))
     # New namespaces through clone flags; clone3 passes its flags in memory the filter cannot read,
