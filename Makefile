@@ -80,8 +80,34 @@ $(SUPERVISOR_CONF): Makefile
 		'[supervisorctl]' 'serverurl=unix://$(VAR)/run/supervisor.sock' \
 		'[include]' 'files = $(ROOT)/*/deploy/supervisor.conf' > $@
 
+# RabbitMQ and Redis are the machine's own: say clearly what is missing instead of failing later.
+define CHECK_DEPS
+import os, socket, sys, urllib.parse
+deps = [
+    ("RabbitMQ", os.environ.get("AMQP_URL", "amqp://127.0.0.1:5672"), 5672,
+     "apt-get install rabbitmq-server && rabbitmq-server -detached"),
+    ("Redis", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"), 6379,
+     "apt-get install redis-server && redis-server --daemonize yes"),
+]
+missing = False
+for name, url, default_port, how in deps:
+    parts = urllib.parse.urlsplit(url)
+    host, port = parts.hostname or "127.0.0.1", parts.port or default_port
+    try:
+        socket.create_connection((host, port), timeout=2).close()
+    except OSError:
+        missing = True
+        print(f"{name} is not reachable at {host}:{port}. Start it (e.g. `{how}`) or point the URL variable at one.")
+sys.exit(1 if missing else 0)
+endef
+export CHECK_DEPS
+
+.PHONY: check-deps
+check-deps: ## Check that RabbitMQ and Redis answer (make up needs them)
+	@$(PYTHON) -c "$$CHECK_DEPS"
+
 .PHONY: up
-up: setup $(SUPERVISOR_CONF) ## Start the platform in the background; returns once it is healthy
+up: setup check-deps $(SUPERVISOR_CONF) ## Start the platform in the background; returns once it is healthy
 	@if [ -S $(VAR)/run/supervisor.sock ] && $(SUPERVISORCTL) pid >/dev/null 2>&1; then \
 		$(SUPERVISORCTL) update >/dev/null; $(SUPERVISORCTL) start all >/dev/null || true; \
 	else \
