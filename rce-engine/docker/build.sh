@@ -30,6 +30,11 @@ default_mirror() {
   echo "${uri:-http://deb.debian.org/debian}"
 }
 
+mkdir -p "$CACHE"
+# Concurrent builds (two test sessions at once) would debootstrap twice and race on the tarball.
+exec 9>"$CACHE/build.lock"
+flock 9
+
 "$HERE/dockerd.sh" start
 
 if docker image inspect "$BASE_IMAGE" >/dev/null 2>&1; then

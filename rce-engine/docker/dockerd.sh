@@ -24,12 +24,17 @@ start() {
       || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null; }
   fi
   mkdir -p "$CACHE"
+  # Two callers at once (a build and a test session) must not start two engines.
+  exec 8>"$CACHE/dockerd.lock"
+  flock 8
+  if engine_up; then return 0; fi
   if [ -f "$PIDFILE" ] && kill -0 "$(cat "$PIDFILE")" 2>/dev/null; then
     echo "dockerd.sh: dockerd (pid $(cat "$PIDFILE")) is starting; waiting" >&2
   else
     echo "dockerd.sh: starting dockerd (log $LOG)" >&2
     # setsid: the engine must not die with the shell, test session or make that started it.
-    setsid dockerd >>"$LOG" 2>&1 </dev/null &
+    # Lock descriptors (ours, and build.sh's) must not live on in the engine.
+    setsid dockerd >>"$LOG" 2>&1 </dev/null 8>&- 9>&- &
     echo $! >"$PIDFILE"
   fi
   for _ in $(seq 1 120); do
