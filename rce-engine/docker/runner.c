@@ -6,7 +6,7 @@
  * forwards the exec's stdin to it, forwards at most --out bytes of its stdout, keeps at most --err bytes
  * of its stderr, enforces the CPU limit (polling the container cgroup's CPU counter) and the wall limit,
  * kills every process of the run afterwards, and finally writes one report line
- *     ALGOCODE-RUN/1 {json}\n
+ *     ALGOCODE-RUN/2 {json}\n
  * followed by the kept stderr to its own stderr. The program never holds the runner's stdout or stderr,
  * and the runner is not dumpable (no ptrace, no /proc/<pid>/mem or fd access by the same uid), so the
  * program cannot forge the report (THREATS.md rule 6, item 32).
@@ -43,7 +43,7 @@
 #include <unistd.h>
 
 #define BOX_DIR "/box"
-#define REPORT_MAGIC "ALGOCODE-RUN/1 "
+#define REPORT_MAGIC "ALGOCODE-RUN/2 "
 #define POLL_MS 10
 #define MAX_ENV 256
 #define IO_CHUNK 65536
@@ -435,7 +435,7 @@ static int run_mode(struct run_opts *o) {
     size_t err_len = 0;
     int64_t out_total = 0;
     int stdin_open = 1, child_in = pin[1], child_out = pout[0], child_err = perr[0];
-    int finished = 0, stop = 0;
+    int finished = 0, stop = 0, unkillable = 0;
     int cpu_exceeded = 0, wall_exceeded = 0, output_exceeded = 0;
     int64_t finished_at = 0;
     if (!errkeep) return 5;
@@ -454,7 +454,7 @@ static int run_mode(struct run_opts *o) {
             if (main_done) {
                 /* Whatever the program left behind dies with the run (THREATS.md item 21); the pipes then
                  * reach EOF even when a descendant held them. */
-                if (kill_everything() != 0) error = "processes of the run could not be killed";
+                unkillable = kill_everything() != 0;
                 finished = 1;
                 finished_at = now_us();
             }
@@ -577,10 +577,11 @@ static int run_mode(struct run_opts *o) {
             "{\"exit_code\": %d, \"signal\": %d, \"cpu_us\": %lld, \"wall_us\": %lld, \"maxrss_kib\": %ld, "
             "\"oom_before\": %lld, \"oom_after\": %lld, \"cpu_exceeded\": %s, \"wall_exceeded\": %s, "
             "\"output_exceeded\": %s, \"stdout_bytes\": %lld, \"stderr_bytes\": %zu, \"cgroup_cpu\": %s, "
-            "\"error\": ",
+            "\"unkillable\": %s, \"error\": ",
             exit_code, sig, (long long)cpu_us, (long long)(main_end - start), ru.ru_maxrss, (long long)oom_before,
             (long long)oom_after, cpu_exceeded ? "true" : "false", wall_exceeded ? "true" : "false",
-            output_exceeded ? "true" : "false", (long long)out_total, err_len, cpu_base >= 0 ? "true" : "false");
+            output_exceeded ? "true" : "false", (long long)out_total, err_len, cpu_base >= 0 ? "true" : "false",
+            unkillable ? "true" : "false");
     if (error)
         json_escape(f, error);
     else

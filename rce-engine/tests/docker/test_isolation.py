@@ -129,7 +129,7 @@ def test_forged_report_is_ignored(box: DockerBox, programs: dict[str, bytes]) ->
     result = run_program(box, programs, "forge_report")
     assert result.exit_code == 1
     assert not result.ok
-    assert result.stderr.startswith(b"ALGOCODE-RUN/1 ")  # the program's text, returned as its stderr
+    assert result.stderr.startswith(b"ALGOCODE-RUN/2 ")  # the program's text, returned as its stderr
 
 
 def test_killing_the_runner_is_not_a_success(box: DockerBox, programs: dict[str, bytes]) -> None:

@@ -12,9 +12,10 @@ from rce_engine.sandbox.docker.protocol import check_name, run_argv, split_repor
 
 LIMITS = Limits(cpu_time_s=1.5, wall_time_s=3.0, memory_bytes=256 * MIB, max_processes=8, output_bytes=100)
 REPORT = (
-    b'ALGOCODE-RUN/1 {"exit_code": -1, "signal": 9, "cpu_us": 1600000, "wall_us": 1700000, '
+    b'ALGOCODE-RUN/2 {"exit_code": -1, "signal": 9, "cpu_us": 1600000, "wall_us": 1700000, '
     b'"maxrss_kib": 2048, "oom_before": 1, "oom_after": 2, "cpu_exceeded": false, "wall_exceeded": false, '
-    b'"output_exceeded": false, "stdout_bytes": 3, "stderr_bytes": 5, "cgroup_cpu": true, "error": null}\n'
+    b'"output_exceeded": false, "stdout_bytes": 3, "stderr_bytes": 5, "cgroup_cpu": true, "unkillable": false, '
+    b'"error": null}\n'
 )
 
 
@@ -37,9 +38,9 @@ def test_report_becomes_a_run_result() -> None:
 
 def test_no_report_is_none_and_a_broken_one_is_an_error() -> None:
     assert split_report(b"Segmentation fault\n") is None
-    assert split_report(b"ALGOCODE-RUN/1 {no newline") is None
+    assert split_report(b"ALGOCODE-RUN/2 {no newline") is None
     with pytest.raises(SandboxError):
-        split_report(b"ALGOCODE-RUN/1 {not json}\n")
+        split_report(b"ALGOCODE-RUN/2 {not json}\n")
 
 
 def test_stdout_size_mismatch_is_an_error() -> None:

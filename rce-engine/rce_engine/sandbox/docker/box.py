@@ -309,8 +309,11 @@ class DockerBox(Box):
                 raise SandboxError(f"runner failed (exit {code}): {out.stderr[:500]!r}")
             report, stderr = parsed
             self._last_oom = report.oom_after
-            if report.error == "processes of the run could not be killed":
+            if report.unkillable:
+                # The runner could not promise that every process is gone: clear the box through the API,
+                # and fail this run as the sandbox's fault (IE), not the program's.
                 self._kill_box_processes()
+                raise SandboxError("processes of the run survived the runner; the box was cleared")
             return to_result(report, stdout=out.stdout, stderr=stderr, limits=limits)
 
     def _lost_run(

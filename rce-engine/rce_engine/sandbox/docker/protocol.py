@@ -5,6 +5,7 @@ Pure functions, so the parsing of what comes back from a box is tested without a
 
 from __future__ import annotations
 
+import enum
 import json
 import math
 from collections.abc import Mapping, Sequence
@@ -13,12 +14,12 @@ from dataclasses import dataclass
 from rce_engine.sandbox.base import BASE_ENV, Limits, RunResult, SandboxError
 from rce_engine.sandbox.docker.settings import RUNNER_PATH
 
-REPORT_MAGIC = b"ALGOCODE-RUN/1 "
+REPORT_MAGIC = b"ALGOCODE-RUN/2 "
 # The report line itself is small; anything longer is not a report.
 MAX_REPORT_BYTES = 4096
 
 
-class RunnerExit:
+class RunnerExit(enum.IntEnum):
     """Exit statuses of the runner's file modes (runner.c)."""
 
     OK = 0
@@ -88,6 +89,7 @@ class Report:
     output_exceeded: bool
     stdout_bytes: int
     stderr_bytes: int
+    unkillable: bool  # processes of the run survived the runner's kill sweep
     error: str | None
 
 
@@ -116,6 +118,7 @@ def split_report(runner_stderr: bytes) -> tuple[Report, bytes] | None:
             output_exceeded=bool(raw["output_exceeded"]),
             stdout_bytes=int(raw["stdout_bytes"]),
             stderr_bytes=int(raw["stderr_bytes"]),
+            unkillable=bool(raw["unkillable"]),
             error=raw["error"],
         )
     except (ValueError, KeyError, TypeError) as exc:

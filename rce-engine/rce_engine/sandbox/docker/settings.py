@@ -12,7 +12,7 @@ from rce_engine.sandbox.base import MIB
 
 DEFAULT_IMAGE = "algocode-judge:latest"
 # The image's runner speaks this protocol version (label org.algocode.runner-protocol).
-RUNNER_PROTOCOL = "1"
+RUNNER_PROTOCOL = "2"
 RUNNER_PATH = "/opt/algocode/bin/algocode-run"
 
 # Owner of each container's idle main process. Box processes run as another uid, so they cannot
