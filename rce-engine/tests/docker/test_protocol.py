@@ -14,8 +14,8 @@ LIMITS = Limits(cpu_time_s=1.5, wall_time_s=3.0, memory_bytes=256 * MIB, max_pro
 REPORT = (
     b'ALGOCODE-RUN/2 {"exit_code": -1, "signal": 9, "cpu_us": 1600000, "wall_us": 1700000, '
     b'"maxrss_kib": 2048, "oom_before": 1, "oom_after": 2, "cpu_exceeded": false, "wall_exceeded": false, '
-    b'"output_exceeded": false, "stdout_bytes": 3, "stderr_bytes": 5, "cgroup_cpu": true, "unkillable": false, '
-    b'"error": null}\n'
+    b'"output_exceeded": false, "stdout_bytes": 3, "stderr_bytes": 5, "cgroup_cpu": true, '
+    b'"unkillable": false, "error": null}\n'
 )
 
 
