@@ -80,7 +80,7 @@ def programs(tmp_path_factory: pytest.TempPathFactory) -> dict[str, bytes]:
     built = {}
     for src in sorted(PROGRAMS.glob("*.c")):
         binary = out / src.stem
-        subprocess.run(["gcc", "-O1", "-static", "-o", str(binary), str(src)], check=True)
+        subprocess.run(["gcc", "-O1", "-static", "-pthread", "-o", str(binary), str(src)], check=True)
         built[src.stem] = binary.read_bytes()
     return built
 

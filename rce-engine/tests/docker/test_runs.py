@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import signal
 
 import pytest
 
 from rce_engine.sandbox.base import BASE_ENV, KIB, MIB
-from rce_engine.sandbox.docker import DockerBox
+from rce_engine.sandbox.docker import DockerBox, DockerSandbox
 from tests.docker.support import RUN_LIMITS, run_program, shell
 
 pytestmark = pytest.mark.docker
@@ -133,3 +134,23 @@ def test_missing_program_is_a_sandbox_error_not_a_verdict(box: DockerBox) -> Non
 
     with pytest.raises(SandboxError, match="cannot start"):
         box.run(["./does-not-exist"], limits=RUN_LIMITS)
+
+
+def test_cpu_time_counts_every_thread(box: DockerBox, programs: dict[str, bytes]) -> None:
+    limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=0.6, wall_time_s=10.0)
+    result = run_program(box, programs, "threads", limits=limits)
+    assert result.cpu_limit_exceeded
+    assert not result.wall_limit_exceeded
+    assert result.cpu_time_s >= 0.6
+
+
+def test_two_boxes_run_at_once_with_their_own_accounting(sandbox: DockerSandbox, programs) -> None:
+    limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=0.4, wall_time_s=10.0)
+    with sandbox.open_box() as first, sandbox.open_box() as second:
+        with concurrent.futures.ThreadPoolExecutor(2) as pool:
+            busy = pool.submit(run_program, first, programs, "busy", limits=limits)
+            quick = pool.submit(run_program, second, programs, "exit3", limits=limits)
+            busy_result, quick_result = busy.result(), quick.result()
+    assert busy_result.cpu_limit_exceeded
+    assert quick_result.exit_code == 3
+    assert not quick_result.cpu_limit_exceeded
