@@ -146,11 +146,14 @@ def test_cpu_time_counts_every_thread(box: DockerBox, programs: dict[str, bytes]
 
 def test_two_boxes_run_at_once_with_their_own_accounting(sandbox: DockerSandbox, programs) -> None:
     limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=0.4, wall_time_s=10.0)
-    with sandbox.open_box() as first, sandbox.open_box() as second:
-        with concurrent.futures.ThreadPoolExecutor(2) as pool:
-            busy = pool.submit(run_program, first, programs, "busy", limits=limits)
-            quick = pool.submit(run_program, second, programs, "exit3", limits=limits)
-            busy_result, quick_result = busy.result(), quick.result()
+    with (
+        sandbox.open_box() as first,
+        sandbox.open_box() as second,
+        concurrent.futures.ThreadPoolExecutor(2) as pool,
+    ):
+        busy = pool.submit(run_program, first, programs, "busy", limits=limits)
+        quick = pool.submit(run_program, second, programs, "exit3", limits=limits)
+        busy_result, quick_result = busy.result(), quick.result()
     assert busy_result.cpu_limit_exceeded
     assert quick_result.exit_code == 3
     assert not quick_result.cpu_limit_exceeded
