@@ -174,6 +174,15 @@ class _Spawner:
 _spawner = _Spawner()
 
 
+def _reset_spawner_after_fork() -> None:
+    # A forked worker process has no spawner thread, and its lock may have been held mid-fork.
+    global _spawner
+    _spawner = _Spawner()
+
+
+os.register_at_fork(after_in_child=_reset_spawner_after_fork)
+
+
 class NativeBox(Box):
     def __init__(self, *, spec: BoxSpec, cgroup: BoxCgroup, on_close: Callable[[], None]) -> None:
         self._spec = spec
