@@ -7,6 +7,7 @@ applied to the container with `docker update` when they change (normally once, a
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import signal
@@ -45,6 +46,8 @@ log = logging.getLogger(__name__)
 
 _FILE_DEADLINE_S = 60.0
 _KILLALL_DEADLINE_S = 10.0
+# `docker exec` exit status when the runtime could not start the process (nothing of it ran).
+_EXEC_NOT_STARTED = 126
 
 
 def _api_error(exc: docker.errors.DockerException, what: str) -> SandboxError:
@@ -180,12 +183,13 @@ class DockerBox(Box):
     def _exec(
         self, cmd: Sequence[str], *, stdin: bytes | Path, max_stdout: int, max_stderr: int, deadline_s: float
     ) -> ExecOutput:
-        """Exec in the box; a container that stopped (nothing of the box can be running) is replaced once."""
+        """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced,
+        and an exec the runtime could not start is retried, once each: in both cases nothing ran."""
         for attempt in range(2):
             if self.container_id is None:
                 self._replace_container()
             try:
-                return exec_with_io(
+                out = exec_with_io(
                     self._api,
                     self.container_id,
                     cmd,
@@ -199,7 +203,19 @@ class DockerBox(Box):
                 if attempt == 1 or self._container_running():
                     raise
                 self._replace_container()
+                continue
+            if out.timed_out or out.stdout or out.stderr:
+                return out
+            out = dataclasses.replace(out, exit_code=exec_exit_code(self._api, out.exec_id))
+            if out.exit_code != _EXEC_NOT_STARTED or attempt == 1:
+                return out
+            log.warning("exec in %s did not start; retrying once", self.container_id)
         raise AssertionError("unreachable")
+
+    def _exit_code(self, out: ExecOutput) -> int | None:
+        if out.timed_out:
+            return None
+        return out.exit_code if out.exit_code is not None else exec_exit_code(self._api, out.exec_id)
 
     def _killall(self) -> bool:
         """Kill every process of the box uid through an exec; False when that was impossible."""
@@ -211,7 +227,7 @@ class DockerBox(Box):
                 max_stderr=4096,
                 deadline_s=_KILLALL_DEADLINE_S,
             )
-            return not out.timed_out and exec_exit_code(self._api, out.exec_id) == RunnerExit.OK
+            return self._exit_code(out) == RunnerExit.OK
         except SandboxError as exc:
             log.warning("killall in %s failed: %s", self.container_id, exc)
             return False
@@ -252,7 +268,7 @@ class DockerBox(Box):
             max_stderr=4096,
             deadline_s=_FILE_DEADLINE_S,
         )
-        code = None if out.timed_out else exec_exit_code(self._api, out.exec_id)
+        code = self._exit_code(out)
         if code != RunnerExit.OK:
             raise SandboxError(f"cannot write {name} into the box (runner exit {code}): {out.stderr[:300]!r}")
 
@@ -267,7 +283,7 @@ class DockerBox(Box):
                 max_stderr=4096,
                 deadline_s=_FILE_DEADLINE_S,
             )
-            code = None if out.timed_out else exec_exit_code(self._api, out.exec_id)
+            code = self._exit_code(out)
         if code == RunnerExit.OK and not out.stdout_overflow:
             return out.stdout
         if code in (RunnerExit.NOT_A_FILE, RunnerExit.TOO_BIG):
@@ -302,7 +318,7 @@ class DockerBox(Box):
                 return self._lost_run(out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL)
             parsed = split_report(out.stderr)
             if parsed is None:
-                code = exec_exit_code(self._api, out.exec_id)
+                code = self._exit_code(out)
                 if code is not None and code > 128:
                     # The runner was killed (by the program, which shares its uid, or by the OOM killer).
                     return self._lost_run(out, limits, wall=wall, wall_exceeded=False, sig=code - 128)

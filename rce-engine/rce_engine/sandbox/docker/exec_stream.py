@@ -35,6 +35,7 @@ class ExecOutput:
     stderr_overflow: bool
     timed_out: bool  # the host deadline passed before the exec finished; the caller must kill it
     exec_id: str
+    exit_code: int | None = None  # filled in once someone asked the engine (exec_exit_code)
 
 
 class _Demux:
