@@ -125,8 +125,8 @@ def test_environment_is_minimal(box: DockerBox) -> None:
     assert lines == {f"{k}={v}" for k, v in {**BASE_ENV, "ONLINE_JUDGE": "1"}.items()}
 
 
-def test_cwd_is_the_box_dir(box: DockerBox) -> None:
-    assert shell(box, "pwd").stdout == b"/box\n"
+def test_cwd_is_the_box_dir_private_to_the_box_uid(box: DockerBox) -> None:
+    assert shell(box, "pwd; stat -c '%a %u' .").stdout == f"/box\n700 {box.uid}\n".encode()
 
 
 def test_missing_program_is_a_sandbox_error_not_a_verdict(box: DockerBox) -> None:
