@@ -359,3 +359,35 @@ def test_more_threads_than_slots_wait_for_a_free_slot(sandbox: Sandbox) -> None:
 def test_the_program_is_the_oom_killers_first_choice(box: Box) -> None:
     result = box.run(["/bin/cat", "/proc/self/oom_score_adj"], limits=RUN_LIMITS)
     assert result.stdout == b"1000\n"
+
+
+def test_a_forked_child_does_not_keep_the_parents_slots_locked(sandbox_home: Path) -> None:
+    import multiprocessing
+    import subprocess
+    import sys
+
+    sb = support.make_sandbox(sandbox_home, slots=1)
+    box = sb.new_box()
+    ctx = multiprocessing.get_context("fork")
+    done = ctx.Event()
+    child = ctx.Process(target=done.wait, args=(60,))
+    child.start()  # inherits the fd that holds slot 0's flock
+    try:
+        box.close()
+        # Another worker process gets slot 0 while the forked child still lives.
+        other = subprocess.run(
+            [
+                sys.executable,
+                "-c",
+                "from pathlib import Path;from tests.sandbox import support\n"
+                f"with support.make_sandbox(Path('{sandbox_home}'), slots=1).open_box() as b:\n"
+                "  print(b.run(['/usr/bin/id','-u'], limits=support.RUN_LIMITS).stdout.decode().strip())\n",
+            ],
+            capture_output=True,
+            timeout=30,
+            cwd=Path(__file__).resolve().parents[2],
+        )
+        assert other.stdout.strip() == str(TEST_SLOT_UID_BASE).encode(), other.stderr[-500:]
+    finally:
+        done.set()
+        child.join(timeout=10)

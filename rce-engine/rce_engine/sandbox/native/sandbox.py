@@ -9,6 +9,7 @@ import os
 import shutil
 import stat
 import threading
+import weakref
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -32,7 +33,9 @@ class NativeSandbox(Sandbox):
         self.config = config
         self.cgroups = cgroups or detect_driver()
         self._cond = threading.Condition()
-        self._busy: set[int] = set()
+        self._busy: dict[int, int] = {}  # slot -> fd holding its flock
+        ref = weakref.ref(self)
+        os.register_at_fork(after_in_child=lambda: (sb := ref()) and sb._after_fork())
         # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
         self.cgroup_tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
         self._helper: Path | None = None
@@ -85,16 +88,27 @@ class NativeSandbox(Sandbox):
                         continue
                     fd = self._try_slot(slot)
                     if fd is not None:
-                        self._busy.add(slot)
+                        self._busy[slot] = fd
                         return slot, fd
                 # Another process may free a slot without telling us: poll as well as wait.
                 self._cond.wait(timeout=_SLOT_WAIT_S)
 
     def _release(self, slot: int, fd: int) -> None:
         with self._cond:
-            os.close(fd)  # drops the flock
-            self._busy.discard(slot)
+            if self._busy.get(slot) == fd:
+                del self._busy[slot]
+                os.close(fd)  # drops the flock
             self._cond.notify()
+
+    def _after_fork(self) -> None:
+        """In a forked child: the parent's slots stay the parent's. A flock belongs to the open file
+        description, so the child's inherited copies would keep the parent's slots locked after the
+        parent released them; close them. (The parent's boxes must not be used from the child.)"""
+        for fd in self._busy.values():
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        self._busy = {}
+        self._cond = threading.Condition()
 
     @machinery
     def new_box(self) -> NativeBox:
