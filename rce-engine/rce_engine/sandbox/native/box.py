@@ -11,6 +11,7 @@ import array
 import contextlib
 import errno
 import functools
+import json
 import math
 import os
 import queue
@@ -20,6 +21,7 @@ import socket
 import stat
 import struct
 import subprocess
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -97,8 +99,6 @@ def _tmpfile(directory: Path) -> int:
     except OSError as exc:
         if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
             raise SandboxError(f"cannot create a temp file in {directory}: {exc}") from exc
-    import tempfile
-
     fd, path = tempfile.mkstemp(dir=directory)
     os.unlink(path)
     return fd
@@ -316,8 +316,7 @@ class NativeBox(Box):
 
     @staticmethod
     def _read_child_pid(info_r: int) -> int:
-        import json
-
+        """The init's host pid, as bwrap reports it (for operators and debugging: `strace -p`)."""
         data = b""
         deadline = time.monotonic() + START_TIMEOUT_S
         while b"}" not in data:
