@@ -1,10 +1,16 @@
 """gunicorn settings for the API: threaded workers so that waiting result checks never block a submit.
 
 A result check may hold its thread for up to RESULT_WAIT_SECONDS; threads are cheap while they wait on an
-event, so each worker gets many (docs/adr/0040-non-blocking-result-wait.md).
+event, so each worker gets many (docs/adr/0040-non-blocking-result-wait.md). Prometheus runs in multiprocess
+mode so that /metrics sums every worker (docs/observability.md).
 """
 
 import os
+import shutil
+import tempfile
+from pathlib import Path
+
+from code_manager.common.logs import logging_config
 
 bind = os.environ.get("CODE_MANAGER_BIND", "127.0.0.1:8001")
 worker_class = "gthread"
@@ -15,7 +21,51 @@ timeout = 30
 graceful_timeout = 10
 keepalive = 5
 accesslog = "-"
+# The master's and the access log's lines in the same format as the application's (JSON by default).
+logconfig_dict = logging_config(
+    log_format=os.environ.get("LOG_FORMAT", "json"), level=os.environ.get("LOG_LEVEL", "INFO")
+)
 # gunicorn 27's control socket defaults to one path in $HOME shared by every gunicorn on the machine.
 control_socket_disable = True
 # Connections to MongoDB, Redis and RabbitMQ are opened lazily in each worker, after the fork.
 preload_app = False
+
+# ---- Prometheus multiprocess mode --------------------------------------------------------------------
+# Each worker (and the result consumer, when given the same directory) writes its metrics to files in
+# PROMETHEUS_MULTIPROC_DIR; /metrics adds them up. Without a configured directory the API gets a private
+# one, removed on exit. The variable must be set before prometheus_client is first imported: here, in the
+# master, which the workers inherit.
+_own_metrics_dir = "PROMETHEUS_MULTIPROC_DIR" not in os.environ
+if _own_metrics_dir:
+    os.environ["PROMETHEUS_MULTIPROC_DIR"] = tempfile.mkdtemp(prefix="algocode-cm-metrics-")
+METRICS_DIR = Path(os.environ["PROMETHEUS_MULTIPROC_DIR"])
+
+
+def _pid_alive(pid: int) -> bool:
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def on_starting(server) -> None:
+    """Drop the files of processes that are gone (an earlier run); keep a running consumer's."""
+    METRICS_DIR.mkdir(parents=True, exist_ok=True)
+    for path in METRICS_DIR.glob("*.db"):
+        pid = path.stem.rsplit("_", 1)[-1]
+        if pid.isdigit() and not _pid_alive(int(pid)):
+            path.unlink(missing_ok=True)
+
+
+def child_exit(server, worker) -> None:
+    from prometheus_client import multiprocess
+
+    multiprocess.mark_process_dead(worker.pid)
+
+
+def on_exit(server) -> None:
+    if _own_metrics_dir:
+        shutil.rmtree(METRICS_DIR, ignore_errors=True)

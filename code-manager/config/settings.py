@@ -11,6 +11,8 @@ from pathlib import Path
 
 import environ
 
+from code_manager.common.logs import logging_config
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent
 
@@ -27,6 +29,7 @@ INSTALLED_APPS = [
     "rest_framework",
     "drf_spectacular",
     "drf_spectacular_sidecar",
+    "django_prometheus",
     "code_manager.common",
     "code_manager.problems",
     "code_manager.submissions",
@@ -35,11 +38,14 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "django_prometheus.middleware.PrometheusBeforeMiddleware",
+    "code_manager.common.middleware.LogContextMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "code_manager.common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
     "code_manager.ratelimit.middleware.RateLimitMiddleware",
+    "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
 ROOT_URLCONF = "config.urls"
@@ -155,11 +161,12 @@ SPECTACULAR_SETTINGS = {
     "REDOC_DIST": "SIDECAR",
 }
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"pika": {"level": "WARNING"}},
-}
+# ---- observability (docs/observability.md) -----------------------------------------------------------
+# JSON lines on stdout by default; LOG_FORMAT=plain for humans. /metrics is served at the root, outside
+# /api/, so a proxy that forwards only /api/ never exposes it.
+LOGGING = logging_config(
+    log_format=env.str("LOG_FORMAT", default="json"),
+    level=env.str("LOG_LEVEL", default="INFO"),
+    quiet={"pika": "WARNING"},
+)
+PROMETHEUS_EXPORT_MIGRATIONS = False

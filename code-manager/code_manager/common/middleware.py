@@ -1,16 +1,19 @@
-"""Request size cap applied before anything parses the body: DRF's parsers bypass Django's own limit.
+"""Request size cap applied before anything parses the body: DRF's parsers bypass Django's own limit;
+and the per-request log context (request id).
 
 Staff problem writes (test uploads) get a larger cap; DRF checks their permissions before reading the body.
 """
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Callable
 
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from code_manager.common.errors import ErrorCode, error_body
+from code_manager.common.logs import log_context
 
 PROBLEM_WRITE_PREFIX = "/api/v1/problem/"
 
@@ -36,3 +39,23 @@ class RequestSizeLimitMiddleware:
                 status=413,
             )
         return self.get_response(request)
+
+
+class LogContextMiddleware:
+    """Each request's log lines carry its request id (X-Request-ID from the proxy, or a new one), and
+    nothing a view binds (a submission id) leaks into the next request served by the same thread."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        request_id = _request_id(request.META.get("HTTP_X_REQUEST_ID", "")) or uuid.uuid4().hex
+        with log_context(request_id=request_id):
+            response = self.get_response(request)
+        response["X-Request-ID"] = request_id
+        return response
+
+
+def _request_id(value: str) -> str:
+    # A client-chosen id is only echoed when it is short and tame: it ends up in every log line.
+    return value if 0 < len(value) <= 64 and value.replace("-", "").isalnum() else ""
