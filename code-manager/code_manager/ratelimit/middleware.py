@@ -12,6 +12,7 @@ from django.http import HttpRequest, HttpResponse, JsonResponse
 
 from code_manager.common.auth import caller_from_header
 from code_manager.common.errors import ErrorCode
+from code_manager.common.metrics import RATE_LIMITED
 from code_manager.ratelimit.services import client_ip, rate_limit_take
 
 
@@ -29,6 +30,7 @@ class RateLimitMiddleware:
             if identity is not None:
                 decision = rate_limit_take(identity=identity)
                 if not decision.allowed:
+                    RATE_LIMITED.labels(path=request.path).inc()
                     return self._too_many(decision.wait_seconds)
         return self.get_response(request)
 

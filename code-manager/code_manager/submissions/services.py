@@ -32,6 +32,8 @@ from algocode_contracts import (
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
+from code_manager.common.logs import log_bind, log_context
+from code_manager.common.metrics import RESULTS_STORED, SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
 from code_manager.common.mongo import Collections, collection
 from code_manager.messaging.consumer import Disposition, RetryLater
 from code_manager.messaging.publisher import BrokerUnavailable, publish_job
@@ -162,6 +164,7 @@ def _create_and_publish(
 ) -> str:
     submission_id = uuid.uuid4()
     sid = str(submission_id)
+    log_bind(submission_id=sid, attempt=1, language=language)  # the request's middleware unbinds it
     moment = datetime.now(UTC)
     now = to_iso(moment)
     job = _job(
@@ -197,6 +200,7 @@ def _create_and_publish(
     try:
         publish_job(job)
     except BrokerUnavailable as exc:
+        SUBMISSION_PUBLISH_FAILURES.labels(kind=kind.value).inc()
         logger.warning("submission %s not queued: %s", sid, exc)
         submissions.update_one(
             {"_id": sid, "status": SubmissionStatus.CREATED.value},
@@ -207,6 +211,7 @@ def _create_and_publish(
         {"_id": sid, "status": SubmissionStatus.CREATED.value},
         {"$set": {"status": SubmissionStatus.QUEUED.value, "updated_at": now_iso()}},
     )
+    SUBMISSIONS_CREATED.labels(language=language, kind=kind.value).inc()
     return sid
 
 
@@ -247,6 +252,7 @@ def submission_rejudge(*, submission_id: str) -> int:
     try:
         publish_job(job)
     except BrokerUnavailable as exc:
+        SUBMISSION_PUBLISH_FAILURES.labels(kind=job.kind.value).inc()
         raise _broker_unavailable(exc) from exc
     return int(doc["attempt"])
 
@@ -296,13 +302,15 @@ def result_message_handle(body: bytes) -> Disposition:
     except (UnicodeDecodeError, ValidationError) as exc:
         logger.error("invalid result message refused: %s", str(exc)[:500])
         return Disposition.REJECT
-    try:
-        outcome = result_apply(result=result)
-    except TRANSIENT_STORE_ERRORS as exc:
-        # Only outages are retried; any other database error is a bug and dead-letters the message.
-        raise RetryLater(repr(exc)) from exc
-    if outcome is ResultOutcome.UNKNOWN_SUBMISSION:
-        logger.error("result for unknown submission %s refused", result.submission_id)
-        return Disposition.REJECT
-    logger.info("result %s attempt %d: %s", result.submission_id, result.attempt, outcome)
-    return Disposition.ACK
+    with log_context(submission_id=str(result.submission_id), attempt=result.attempt):
+        try:
+            outcome = result_apply(result=result)
+        except TRANSIENT_STORE_ERRORS as exc:
+            # Only outages are retried; any other database error is a bug and dead-letters the message.
+            raise RetryLater(repr(exc)) from exc
+        RESULTS_STORED.labels(verdict=result.verdict.value, outcome=outcome.value).inc()
+        if outcome is ResultOutcome.UNKNOWN_SUBMISSION:
+            logger.error("result for unknown submission %s refused", result.submission_id)
+            return Disposition.REJECT
+        logger.info("result %s attempt %d: %s", result.submission_id, result.attempt, outcome)
+        return Disposition.ACK

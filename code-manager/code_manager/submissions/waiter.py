@@ -18,6 +18,7 @@ from typing import TypeVar
 import redis
 from django.conf import settings
 
+from code_manager.common.metrics import RESULT_CHECKS, ResultCheckOutcome
 from code_manager.common.redis import get_redis
 from code_manager.submissions.cache import wake_channel
 
@@ -97,6 +98,7 @@ class ResultWaiter:
         try:
             # Registered before the first check: an announcement between the two cannot be missed.
             found = check()
+            outcome = ResultCheckOutcome.HIT if found is not None else ResultCheckOutcome.PENDING
             deadline = time.monotonic() + timeout
             while found is None:
                 remaining = deadline - time.monotonic()
@@ -108,6 +110,9 @@ class ResultWaiter:
                 event.wait(step)
                 event.clear()
                 found = check()
+                if found is not None:
+                    outcome = ResultCheckOutcome.WOKE
+            RESULT_CHECKS.labels(outcome=outcome).inc()
             return found
         finally:
             with self._lock:
