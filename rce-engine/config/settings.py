@@ -1,11 +1,14 @@
-"""Django settings of the judge worker: no database, no HTTP; only management commands and logging.
+"""Django settings of the judge worker: no database, no HTTP API; only management commands and logging.
 
 Everything comes from the environment (django-environ). The judge itself (rce_engine.conf) needs no Django.
+Metrics are served by prometheus_client's own HTTP server (METRICS_PORT), logs are JSON lines.
 """
 
 from __future__ import annotations
 
 import environ
+
+from rce_engine.worker.logs import logging_config
 
 env = environ.Env()
 
@@ -20,11 +23,14 @@ USE_TZ = True
 AMQP_URL = env.str("AMQP_URL", default="amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=30")
 ALGOCODE_LANGUAGES = tuple(env.list("ALGOCODE_LANGUAGES", default=["cpp", "c", "python", "java"]))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
-    "root": {"handlers": ["console"], "level": env.str("LOG_LEVEL", default="INFO")},
-    "loggers": {"pika": {"level": "WARNING"}},  # pika logs every connection step at INFO
-}
+# Prometheus metrics on prometheus_client's own HTTP server; 0 = none. Each worker process needs its own
+# port (`make up` gives worker n the port 9100 + n). Bound to loopback unless METRICS_ADDR says otherwise.
+METRICS_PORT = env.int("METRICS_PORT", default=0)
+METRICS_ADDR = env.str("METRICS_ADDR", default="127.0.0.1")
+
+# One JSON object per line on stdout (LOG_FORMAT=plain for humans); see docs/observability.md.
+LOGGING = logging_config(
+    log_format=env.str("LOG_FORMAT", default="json"),
+    level=env.str("LOG_LEVEL", default="INFO"),
+    quiet={"pika": "WARNING"},  # pika logs every connection step at INFO
+)

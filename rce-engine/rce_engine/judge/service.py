@@ -13,6 +13,7 @@ import shutil
 import socket
 import tempfile
 import threading
+import time
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -49,6 +50,7 @@ class CompileOutcome:
     message: str = ""  # one line when it failed: "Compilation Error", "... time limit"
     ran_compiler: bool = False  # False on a cache hit or for a language with nothing to compile
     cache_hit: bool = False
+    seconds: float = 0.0  # wall time of the compiler steps (0 when none ran): the worker's metrics
 
 
 @dataclass(slots=True)
@@ -154,6 +156,7 @@ def compile_in_box(
             return CompileOutcome(ok=True, cache_hit=True)
     limits = language.compile_limits
     said: list[str] = []
+    started = time.monotonic()
     for step in language.compile_steps:
         result = box.run(step.argv, limits=limits)
         said.append(_text(result.stdout + result.stderr))
@@ -168,6 +171,7 @@ def compile_in_box(
                 output=output,
                 message=Verdict.COMPILE_ERROR.label + (f" ({reason})" if reason else ""),
                 ran_compiler=True,
+                seconds=time.monotonic() - started,
             )
     artifact = box.read_file(language.artifact, max_bytes=limits.output_bytes)
     if artifact is None:
@@ -175,7 +179,12 @@ def compile_in_box(
     if cache is not None and key is not None:
         cache.put(key, artifact)
     output = "".join(said)
-    return CompileOutcome(ok=True, output=output[:MAX_COMPILE_OUTPUT_CHARS], ran_compiler=True)
+    return CompileOutcome(
+        ok=True,
+        output=output[:MAX_COMPILE_OUTPUT_CHARS],
+        ran_compiler=True,
+        seconds=time.monotonic() - started,
+    )
 
 
 def _compile_limit_reason(result: RunResult, *, limits_memory: int, cpu: float) -> str:

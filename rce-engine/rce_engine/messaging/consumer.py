@@ -4,6 +4,8 @@ One BlockingConnection owned by the thread that calls `run()`; jobs are judged i
 so heartbeats keep flowing during long runs (pika services heartbeats only between callbacks). A worker
 thread hands its result back with `add_callback_threadsafe`; the connection thread publishes it with
 confirms and only then acks the job. A job that cannot even be parsed is dead-lettered at once.
+Every log line about a job carries its submission_id, attempt and language (rce_engine.worker.logs);
+its metrics are in rce_engine.worker.metrics.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from functools import partial
 
 import pika
@@ -21,9 +24,11 @@ from pika.adapters.blocking_connection import BlockingChannel
 from pika.exceptions import AMQPError
 from pydantic import ValidationError
 
-from algocode_contracts import SubmissionCreated, SubmissionJudged, job_queue_name
+from algocode_contracts import SubmissionCreated, SubmissionJudged, Verdict, job_queue_name
 from rce_engine.judge import internal_error
 from rce_engine.messaging.broker import connection_parameters, declare_topology, publish_result
+from rce_engine.worker import metrics
+from rce_engine.worker.logs import log_context
 
 log = logging.getLogger(__name__)
 
@@ -130,52 +135,74 @@ class JudgeWorker:
             # Not a job we can ever judge: dead-letter it now instead of redelivering it forever.
             log.error("dead-lettering an invalid job (%d bytes): %s", len(body), str(exc)[:300])
             self.stats.dead_lettered += 1
+            metrics.DEAD_LETTERED.inc()
             channel.basic_nack(method.delivery_tag, requeue=False)
             return
         with self._in_flight_lock:
             self._in_flight += 1
-        log.info("judging submission %s attempt %d (%s)", job.submission_id, job.attempt, job.language)
+        metrics.JOBS_IN_FLIGHT.inc()
+        created = job.created_at if job.created_at.tzinfo else job.created_at.replace(tzinfo=UTC)
+        waited = (datetime.now(UTC) - created).total_seconds()
+        metrics.QUEUE_WAIT_SECONDS.labels(language=job.language).observe(max(0.0, waited))
+        with log_context(**_job_fields(job)):
+            log.info("judging submission %s attempt %d (%s)", job.submission_id, job.attempt, job.language)
         pool.submit(self._judge_in_thread, job, generation, method.delivery_tag)
 
     def _judge_in_thread(self, job: SubmissionCreated, generation: int, delivery_tag: int) -> None:
-        try:
-            result = self.judge(job)
-        except Exception as exc:  # the judge promises IE results, but a bug must not lose the job
-            log.exception("judge crashed on submission %s", job.submission_id)
-            result = internal_error(job, f"the judge crashed ({type(exc).__name__})")
-        connection = self._connection
-        callback = partial(self._publish_and_ack, result, generation, delivery_tag)
-        try:
-            if connection is None:
-                raise AMQPError("no connection")
-            connection.add_callback_threadsafe(callback)
-        except AMQPError:
-            # The connection went away while judging: the broker redelivers the job to someone.
-            log.warning("connection lost before submission %s was reported", job.submission_id)
-            self._done()
+        with log_context(**_job_fields(job)):
+            started = time.monotonic()
+            try:
+                result = self.judge(job)
+                if result.verdict is Verdict.INTERNAL_ERROR:
+                    metrics.INTERNAL_ERRORS.labels(job.language, metrics.InternalErrorSource.JUDGE).inc()
+            except Exception as exc:  # the judge promises IE results, but a bug must not lose the job
+                log.exception("judge crashed on submission %s", job.submission_id)
+                metrics.INTERNAL_ERRORS.labels(job.language, metrics.InternalErrorSource.CRASH).inc()
+                result = internal_error(job, f"the judge crashed ({type(exc).__name__})")
+            metrics.JUDGE_SECONDS.labels(language=job.language).observe(time.monotonic() - started)
+            connection = self._connection
+            callback = partial(self._publish_and_ack, job, result, generation, delivery_tag)
+            try:
+                if connection is None:
+                    raise AMQPError("no connection")
+                connection.add_callback_threadsafe(callback)
+            except AMQPError:
+                # The connection went away while judging: the broker redelivers the job to someone.
+                log.warning("connection lost before submission %s was reported", job.submission_id)
+                self._done()
 
-    def _publish_and_ack(self, result: SubmissionJudged, generation: int, delivery_tag: int) -> None:
-        try:
-            channel = self._channel
-            if channel is None:
-                return
-            publish_result(channel, result)
-            if generation == self._generation:
-                channel.basic_ack(delivery_tag)
-            # else: the job was redelivered after a reconnect; the copy will be judged again and the
-            # code manager keeps one result per submission.
-            self.stats.judged += 1
-            self.stats.by_verdict[result.verdict] = self.stats.by_verdict.get(result.verdict, 0) + 1
-            log.info(
-                "submission %s attempt %d: %s", result.submission_id, result.attempt, result.verdict.value
-            )
-        except (pika.exceptions.UnroutableError, pika.exceptions.NackError):
-            log.error("result for %s was refused by the broker; job returned", result.submission_id)
-            if generation == self._generation and self._channel is not None:
-                self._channel.basic_nack(delivery_tag, requeue=True)
-        finally:
-            self._done()
+    def _publish_and_ack(
+        self, job: SubmissionCreated, result: SubmissionJudged, generation: int, delivery_tag: int
+    ) -> None:
+        with log_context(**_job_fields(job)):
+            try:
+                channel = self._channel
+                if channel is None:
+                    return
+                publish_result(channel, result)
+                if generation == self._generation:
+                    channel.basic_ack(delivery_tag)
+                # else: the job was redelivered after a reconnect; the copy will be judged again and the
+                # code manager keeps one result per submission.
+                self.stats.judged += 1
+                self.stats.by_verdict[result.verdict] = self.stats.by_verdict.get(result.verdict, 0) + 1
+                metrics.JOBS_JUDGED.labels(language=job.language, verdict=result.verdict.value).inc()
+                log.info(
+                    "submission %s attempt %d: %s", result.submission_id, result.attempt, result.verdict.value
+                )
+            except (pika.exceptions.UnroutableError, pika.exceptions.NackError):
+                log.error("result for %s was refused by the broker; job returned", result.submission_id)
+                metrics.RESULTS_REFUSED.inc()
+                if generation == self._generation and self._channel is not None:
+                    self._channel.basic_nack(delivery_tag, requeue=True)
+            finally:
+                self._done()
 
     def _done(self) -> None:
         with self._in_flight_lock:
             self._in_flight -= 1
+        metrics.JOBS_IN_FLIGHT.dec()
+
+
+def _job_fields(job: SubmissionCreated) -> dict[str, object]:
+    return {"submission_id": str(job.submission_id), "attempt": job.attempt, "language": job.language}

@@ -1,4 +1,5 @@
-"""Running the judge worker: build the judge from configuration, self-test, then consume until stopped."""
+"""Running the judge worker: build the judge from configuration, self-test, serve metrics, then consume
+until stopped."""
 
 from __future__ import annotations
 
@@ -8,17 +9,21 @@ from functools import partial
 
 from algocode_contracts import SubmissionCreated, SubmissionJudged
 from rce_engine.conf import JudgeConfig
-from rce_engine.judge import BinaryCache, judge_job
+from rce_engine.judge import BinaryCache, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
 from rce_engine.judge.service import WORKER
 from rce_engine.messaging.consumer import JudgeWorker
 from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
+from rce_engine.worker.metrics import COMPILE_SECONDS, metrics_serve
 
 log = logging.getLogger(__name__)
 
 
 def _judge_with(sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated) -> SubmissionJudged:
-    return judge_job(job, sandbox=sandbox, cache=cache)
+    report = judge_job_report(job, sandbox=sandbox, cache=cache)
+    if report.compile is not None and report.compile.ran_compiler:
+        COMPILE_SECONDS.labels(language=job.language).observe(report.compile.seconds)
+    return report.result
 
 
 def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...]) -> None:
@@ -32,8 +37,19 @@ def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...]) -> None:
         raise SandboxError(f"self-test failed for {', '.join(failed)}: see the log above")
 
 
-def worker_run(*, url: str, languages: tuple[str, ...], config: JudgeConfig | None = None) -> JudgeWorker:
-    """Check the sandbox, self-test every language, then consume jobs until SIGTERM/SIGINT."""
+def worker_run(
+    *,
+    url: str,
+    languages: tuple[str, ...],
+    config: JudgeConfig | None = None,
+    metrics_port: int = 0,
+    metrics_addr: str = "127.0.0.1",
+) -> JudgeWorker:
+    """Check the sandbox, self-test every language, then consume jobs until SIGTERM/SIGINT.
+
+    With `metrics_port` set, Prometheus metrics are served there from the start (self-test included).
+    """
+    metrics_serve(port=metrics_port, addr=metrics_addr)
     config = config or JudgeConfig.from_env()
     sandbox = get_sandbox(config)
     sandbox.check()

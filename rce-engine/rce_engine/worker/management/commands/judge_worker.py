@@ -16,6 +16,11 @@ class Command(BaseCommand):
     def handle(self, *args, languages=None, **options):
         langs = tuple(languages.split(",")) if languages else settings.ALGOCODE_LANGUAGES
         try:
-            worker_run(url=settings.AMQP_URL, languages=langs)
+            worker_run(
+                url=settings.AMQP_URL,
+                languages=langs,
+                metrics_port=settings.METRICS_PORT,
+                metrics_addr=settings.METRICS_ADDR,
+            )
         except SandboxError as exc:
             raise CommandError(f"the sandbox cannot run on this host: {exc}") from exc
