@@ -1,8 +1,9 @@
-"""Root URL map: the auth API, JWKS, OpenAPI/Swagger, admin, and JSON error handlers."""
+"""Root URL map: the auth API, JWKS, OpenAPI/Swagger, admin, /metrics, and JSON error handlers."""
 
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
+from django_prometheus.exports import ExportToDjangoView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from auth_service.core.apis import HealthcheckApi
@@ -15,6 +16,8 @@ urlpatterns = [
     path("api/v1/auth/", include("auth_service.accounts.urls")),
     path(".well-known/jwks.json", jwks_api, name="jwks"),
     path(settings.ADMIN_URL, admin.site.urls),
+    # Outside /api/: for Prometheus on the private network only (docs/observability.md).
+    path("metrics", ExportToDjangoView, name="metrics"),
 ]
 
 handler400 = "auth_service.core.errors.json_bad_request"
