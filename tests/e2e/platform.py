@@ -1,18 +1,22 @@
 """The whole platform as real processes for end-to-end and fault tests, isolated from anything else here.
 
 Auth (gunicorn, its own PostgreSQL database), the embedded MongoDB-compatible server, the code manager API
-(gunicorn), its result consumer and judge workers, all on free ports, with a private RabbitMQ vhost and a
-private Redis key prefix. Nothing is faked: requests go over HTTP, jobs and results over RabbitMQ.
+(gunicorn), its result consumer and judge workers (own judge home), all on free ports. With `private=True`
+(the default) Redis, PostgreSQL and RabbitMQ are private servers too (tests/e2e/servers.py), so faults may
+stop them; otherwise a vhost, a database and a key prefix on the machine's shared servers. Nothing is
+faked: requests go over HTTP, jobs and results over RabbitMQ.
 """
 
 from __future__ import annotations
 
 import contextlib
+import hashlib
 import os
 import re
+import shutil
 import signal
-import socket
 import subprocess
+import tempfile
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -20,16 +24,12 @@ from pathlib import Path
 
 import requests
 
+from e2e.servers import AmqpProxy, PrivatePostgres, PrivateRabbit, PrivateRedis, free_port, wait_port
+
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
 PROBLEMS = ROOT / "problems"
 SQRT_ID = "f17f511a-8c53-41d3-b750-7673d25835af"
-
-
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return s.getsockname()[1]
 
 
 def rabbitmqctl(*args: str) -> str:
@@ -38,9 +38,23 @@ def rabbitmqctl(*args: str) -> str:
     ).stdout
 
 
-def psql(sql: str) -> None:
+def psql(sql: str, port: int = 5432) -> None:
     subprocess.run(
-        ["psql", "-h", "127.0.0.1", "-U", "postgres", "-d", "postgres", "-v", "ON_ERROR_STOP=1", "-c", sql],
+        [
+            "psql",
+            "-h",
+            "127.0.0.1",
+            "-p",
+            str(port),
+            "-U",
+            "postgres",
+            "-d",
+            "postgres",
+            "-v",
+            "ON_ERROR_STOP=1",
+            "-c",
+            sql,
+        ],
         check=True,
         capture_output=True,
         timeout=60,
@@ -55,9 +69,11 @@ class Process:
     env: dict[str, str]
     log: Path
     popen: subprocess.Popen | None = None
+    log_offset: int = 0  # where this run's output starts in a log shared with earlier runs
 
     def start(self) -> None:
         logfile = self.log.open("ab")
+        self.log_offset = logfile.tell()
         self.popen = subprocess.Popen(
             self.argv,
             cwd=self.cwd,
@@ -88,6 +104,12 @@ class Process:
             self.signal(signal.SIGKILL)
             self.popen.wait(10)
 
+    def output(self) -> str:
+        """What this run of the process logged (a restarted process appends to the same file)."""
+        with self.log.open("rb") as f:
+            f.seek(self.log_offset)
+            return f.read().decode(errors="replace")
+
     @property
     def alive(self) -> bool:
         return self.popen is not None and self.popen.poll() is None
@@ -98,8 +120,13 @@ class Platform:
     var: Path
     workers: int = 2
     rate_limit_capacity: int = 1000
+    private: bool = True
+    heartbeat: int = 10
+    slots: int = 2
+    cm_extra_env: dict[str, str] = field(default_factory=dict)
     tag: str = field(default_factory=lambda: uuid.uuid4().hex[:8])
     processes: dict[str, Process] = field(default_factory=dict)
+    proxies: dict[str, AmqpProxy] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.auth_port, self.cm_port, self.mongo_port = free_port(), free_port(), free_port()
@@ -107,13 +134,63 @@ class Platform:
         self.database = f"algocode_e2e_{self.tag}"
         self.auth_url = f"http://127.0.0.1:{self.auth_port}/api/v1/auth"
         self.cm_url = f"http://127.0.0.1:{self.cm_port}/api/v1"
-        self.amqp_url = f"amqp://guest:guest@127.0.0.1:5672/{self.vhost}?heartbeat=10"
+        # Servers and the judge home live outside pytest's 0700 temp dirs: the postgres user and the
+        # sandbox's slot uids must be able to reach them.
+        self.home = Path(tempfile.mkdtemp(prefix=f"algocode-e2e-{self.tag}-"))
+        self.home.chmod(0o755)
+        self.judge_home = self.home / "judge"
+        self.redis: PrivateRedis | None = None
+        self.postgres: PrivatePostgres | None = None
+        self.rabbit: PrivateRabbit | None = None
+        self.amqp_port, self.pg_port, self.redis_url = 5672, 5432, "redis://127.0.0.1:6379/0"
+
+    @property
+    def amqp_url(self) -> str:
+        return self._amqp_url(self.amqp_port)
+
+    def _amqp_url(self, port: int) -> str:
+        return f"amqp://guest:guest@127.0.0.1:{port}/{self.vhost}?heartbeat={self.heartbeat}"
+
+    @property
+    def cgroup_tag(self) -> str:
+        """The native sandbox names its cgroups after a hash of the judge home (NativeSandbox)."""
+        return hashlib.sha256(str(self.judge_home.resolve()).encode()).hexdigest()[:8]
+
+    def rabbitmqctl(self, *args: str) -> str:
+        return self.rabbit.ctl(*args) if self.rabbit else rabbitmqctl(*args)
+
+    def psql(self, sql: str) -> None:
+        psql(sql, self.pg_port)
 
     # ---- lifecycle -------------------------------------------------------------------------------
     def start(self) -> Platform:
         (self.var / "keys").mkdir(parents=True)
         (self.var / "mail").mkdir()
         (self.var / "log").mkdir()
+        base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "PYTHONPATH")}
+        base |= {
+            "PYTHONUNBUFFERED": "1",
+            "ALGOCODE_ROOT": str(ROOT),
+            "LOG_LEVEL": "INFO",
+            "LOG_FORMAT": "plain",
+        }
+        # The judge home's helper and precompiled headers build while the servers start.
+        judge_setup = subprocess.Popen(
+            [str(BIN / "algocode-judge"), "setup"],
+            env=base | {"ALGOCODE_JUDGE_HOME": str(self.judge_home)},
+            stdout=(self.var / "log" / "judge-setup.log").open("wb"),
+            stderr=subprocess.STDOUT,
+        )
+        if self.private:
+            self.redis = PrivateRedis(self.home / "redis")
+            self.redis.start()
+            self.redis_url = self.redis.url
+            self.postgres = PrivatePostgres(self.home / "pg")
+            self.postgres.start()
+            self.pg_port = self.postgres.port
+            self.rabbit = PrivateRabbit(self.home / "rabbit")
+            self.rabbit.start()
+            self.amqp_port = self.rabbit.port
         keys = self.var / "keys"
         subprocess.run(
             [
@@ -134,41 +211,45 @@ class Platform:
             check=True,
             capture_output=True,
         )
-        rabbitmqctl("add_vhost", self.vhost)
-        rabbitmqctl("set_permissions", "-p", self.vhost, "guest", ".*", ".*", ".*")
-        psql(f'CREATE DATABASE "{self.database}"')
+        self.rabbitmqctl("add_vhost", self.vhost)
+        self.rabbitmqctl("set_permissions", "-p", self.vhost, "guest", ".*", ".*", ".*")
+        self.psql(f'CREATE DATABASE "{self.database}"')
 
-        base = {k: v for k, v in os.environ.items() if k in ("PATH", "HOME", "LANG", "PYTHONPATH")}
-        base |= {"PYTHONUNBUFFERED": "1", "ALGOCODE_ROOT": str(ROOT), "LOG_LEVEL": "INFO"}
-        auth_env = base | {
+        self.auth_env = base | {
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "DJANGO_SECRET_KEY": f"e2e-{self.tag}-{uuid.uuid4().hex}",
-            "DATABASE_URL": f"postgres://postgres@127.0.0.1:5432/{self.database}",
+            "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.pg_port}/{self.database}",
             "ALGOCODE_VAR_DIR": str(self.var),
             "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-            "LOGIN_THROTTLE_IP_RATE": "1000/min",
-            "LOGIN_THROTTLE_EMAIL_RATE": "1000/min",
-            "MAIL_THROTTLE_IP_RATE": "1000/min",
+            "LOGIN_THROTTLE_IP_RATE": "100000/min",
+            "LOGIN_THROTTLE_EMAIL_RATE": "100000/min",
+            "MAIL_THROTTLE_IP_RATE": "100000/min",
+            "MAIL_THROTTLE_EMAIL_RATE": "100000/min",
         }
-        cm_env = base | {
-            "DJANGO_SETTINGS_MODULE": "config.settings",
-            "MONGO_URL": f"mongodb://127.0.0.1:{self.mongo_port}",
-            "REDIS_KEY_PREFIX": f"algocode-e2e-{self.tag}:",
-            "AMQP_URL": self.amqp_url,
-            "JWT_PUBLIC_KEY_FILE": str(keys / "jwt-public.pem"),
-            "CODE_MANAGER_BIND": f"127.0.0.1:{self.cm_port}",
-            "GUNICORN_WORKERS": "2",
-            "RATE_LIMIT_CAPACITY": str(self.rate_limit_capacity),
-        }
+        self.cm_env = (
+            base
+            | {
+                "DJANGO_SETTINGS_MODULE": "config.settings",
+                "MONGO_URL": f"mongodb://127.0.0.1:{self.mongo_port}",
+                "REDIS_URL": self.redis_url,
+                "REDIS_KEY_PREFIX": f"algocode-e2e-{self.tag}:",
+                "AMQP_URL": self.amqp_url,
+                "JWT_PUBLIC_KEY_FILE": str(keys / "jwt-public.pem"),
+                "CODE_MANAGER_BIND": f"127.0.0.1:{self.cm_port}",
+                "GUNICORN_WORKERS": "2",
+                "RATE_LIMIT_CAPACITY": str(self.rate_limit_capacity),
+            }
+            | self.cm_extra_env
+        )
         self.worker_env = base | {
             "DJANGO_SETTINGS_MODULE": "config.settings",
-            "AMQP_URL": self.amqp_url,
-            "ALGOCODE_SLOTS": "2",
+            "ALGOCODE_SLOTS": str(self.slots),
+            "ALGOCODE_JUDGE_HOME": str(self.judge_home),
         }
         subprocess.run(
             [BIN / "python", "manage.py", "migrate", "--noinput"],
             cwd=ROOT / "auth-service",
-            env=auth_env,
+            env=self.auth_env,
             check=True,
             capture_output=True,
             timeout=300,
@@ -201,9 +282,9 @@ class Platform:
                 "--no-control-socket",
             ],
             ROOT / "auth-service",
-            auth_env,
+            self.auth_env,
         )
-        self._wait_port(self.mongo_port)
+        wait_port(self.mongo_port)
         self._add(
             "cm-api",
             [
@@ -214,11 +295,11 @@ class Platform:
                 "--no-control-socket",
             ],
             ROOT / "code-manager",
-            cm_env,
+            self.cm_env,
         )
-        self._add(
-            "cm-results", [str(BIN / "python"), "manage.py", "consume_results"], ROOT / "code-manager", cm_env
-        )
+        self.start_result_consumer()
+        if judge_setup.wait(300) != 0:
+            raise RuntimeError(f"algocode-judge setup failed; see {self.var / 'log' / 'judge-setup.log'}")
         for n in range(self.workers):
             self.start_worker(n)
         self.wait_healthy()
@@ -230,35 +311,32 @@ class Platform:
                 *sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml")),
             ],
             cwd=ROOT / "code-manager",
-            env=cm_env,
+            env=self.cm_env,
             check=True,
             capture_output=True,
             timeout=120,
         )
-        self.cm_env = cm_env
         return self
 
-    def start_worker(self, n: int) -> Process:
+    def start_result_consumer(self, name: str = "cm-results") -> Process:
         return self._add(
-            f"worker-{n}",
-            [str(BIN / "python"), "manage.py", "judge_worker"],
-            ROOT / "rce-engine",
-            self.worker_env,
+            name, [str(BIN / "python"), "manage.py", "consume_results"], ROOT / "code-manager", self.cm_env
         )
+
+    def start_worker(self, n: int) -> Process:
+        """Worker n talks to the broker through its own AmqpProxy (see servers.py) so that a fault can
+        hold back its ack; the proxy outlives the worker so a restarted worker n reuses it."""
+        name = f"worker-{n}"
+        if name not in self.proxies:
+            self.proxies[name] = AmqpProxy(self.amqp_port)
+        env = self.worker_env | {"AMQP_URL": self._amqp_url(self.proxies[name].port)}
+        return self._add(name, [str(BIN / "python"), "manage.py", "judge_worker"], ROOT / "rce-engine", env)
 
     def _add(self, name: str, argv: list[str], cwd: Path, env: dict[str, str]) -> Process:
         process = Process(name, argv, cwd, env, self.var / "log" / f"{name}.log")
         process.start()
         self.processes[name] = process
         return process
-
-    def _wait_port(self, port: int, timeout: float = 60) -> None:
-        deadline = time.monotonic() + timeout
-        while time.monotonic() < deadline:
-            with contextlib.suppress(OSError), socket.create_connection(("127.0.0.1", port), timeout=1):
-                return
-            time.sleep(0.1)
-        raise RuntimeError(f"nothing listens on {port}; logs in {self.var / 'log'}")
 
     def wait_healthy(self, timeout: float = 120) -> None:
         deadline = time.monotonic() + timeout
@@ -277,9 +355,7 @@ class Platform:
         """Workers self-test every language before consuming: wait until each one consumes."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            logs = [
-                p.log.read_text(errors="replace") for n, p in self.processes.items() if n.startswith("worker")
-            ]
+            logs = [p.output() for n, p in self.processes.items() if n.startswith("worker")]
             if all(" consuming " in text for text in logs):
                 return
             time.sleep(0.2)
@@ -288,10 +364,18 @@ class Platform:
     def stop(self) -> None:
         for process in reversed(list(self.processes.values())):
             process.stop()
-        with contextlib.suppress(subprocess.CalledProcessError):
-            rabbitmqctl("delete_vhost", self.vhost)
-        with contextlib.suppress(subprocess.CalledProcessError):
-            psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        for proxy in self.proxies.values():
+            proxy.close()
+        if self.private:
+            for server in (self.rabbit, self.postgres, self.redis):
+                if server is not None:
+                    server.stop()
+        else:
+            with contextlib.suppress(subprocess.CalledProcessError):
+                rabbitmqctl("delete_vhost", self.vhost)
+            with contextlib.suppress(subprocess.CalledProcessError):
+                psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        shutil.rmtree(self.home, ignore_errors=True)
 
     # ---- what a user does ------------------------------------------------------------------------
     def register_and_login(self, name: str | None = None) -> str:
