@@ -141,3 +141,12 @@ logs: ## Follow the platform's logs (var/log/)
 # ---- production-like stack (docker compose) -----------------------------------------------------
 
 # ---- faults, load and benchmarks ----------------------------------------------------------------
+FAULT_REPEAT ?= 3
+
+.PHONY: faults
+faults: setup ## Every THREATS.md fault, FAULT_REPEAT (3) times each with random timing, on private servers
+	$(BIN)/python bench/faults.py --repeat $(FAULT_REPEAT)
+
+.PHONY: load
+load: setup ## Load benchmark: simulated users vs. the raw judge in the same run (figures in docs/benchmarks.md)
+	$(BIN)/python bench/load.py
