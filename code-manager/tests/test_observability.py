@@ -188,4 +188,4 @@ def test_gunicorn_workers_sum_their_metrics_and_log_json(broker_down_server, mak
         assert record["request_id"] == "req-obs-1"
     access = [r for r in records if r.get("path") == "/api/v1/code/submit/"]
     assert len(access) == 6
-    assert {(r["method"], r["status"]) for r in access} == {("POST", 503)}
+    assert {(r["method"], r["status"], r["request_id"]) for r in access} == {("POST", 503, "req-obs-1")}

@@ -61,8 +61,16 @@ class AccessFieldsFilter(logging.Filter):
             record.path = atoms.get("U")
             record.status = _int(atoms.get("s"))
             record.duration_ms = round((_int(atoms.get("D")) or 0) / 1000, 3)  # D is microseconds
-            request_id = atoms.get("{x-request-id}i")
-            if request_id and request_id != "-":
+            # The proxy's id (request header) or the one the service answered with (response header).
+            request_id = next(
+                (
+                    atoms.get(key)
+                    for key in ("{x-request-id}i", "{x-request-id}o")
+                    if atoms.get(key) not in (None, "-")
+                ),
+                None,
+            )
+            if request_id:
                 record.request_id = request_id
         return True
 
