@@ -170,3 +170,7 @@ LOGGING = logging_config(
     quiet={"pika": "WARNING"},
 )
 PROMETHEUS_EXPORT_MIGRATIONS = False
+# Processes that share PROMETHEUS_MULTIPROC_DIR (gunicorn's workers, the result consumer) write their
+# metrics there; whichever starts first creates it (config/gunicorn.py sweeps dead processes' files).
+if env.str("PROMETHEUS_MULTIPROC_DIR", default=""):
+    Path(env.str("PROMETHEUS_MULTIPROC_DIR")).mkdir(parents=True, exist_ok=True)
