@@ -125,6 +125,10 @@ up: setup check-deps $(SUPERVISOR_CONF) ## Start the platform in the background;
 seed: ## Load the sample problems (problems/) into the running code manager's database
 	cd code-manager && $(BIN)/python manage.py import_problem $(ROOT)/problems/*/
 
+.PHONY: demo
+demo: ## Run the README's walkthrough against `make up` (register, verify, login, submit Sqrt(x)) and print the verdict
+	$(BIN)/python docs/postman/demo.py --auth-url http://127.0.0.1:8000 --cm-url http://127.0.0.1:8001 --mail-dir $(VAR)/mail
+
 .PHONY: down
 down: ## Stop the platform
 	@if [ -S $(VAR)/run/supervisor.sock ] && $(SUPERVISORCTL) pid >/dev/null 2>&1; then \
