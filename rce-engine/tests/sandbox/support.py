@@ -66,8 +66,13 @@ def compile_static(source: Path, out_dir: Path) -> bytes:
     return out.read_bytes()
 
 
-def processes_of_uid(uid: int) -> list[int]:
-    """Host pids running as `uid` (a leftover-process check)."""
+def processes_of_uid(uid: int, *, tag: str | None = None) -> list[int]:
+    """Host pids running as `uid` (a leftover-process check).
+
+    With `tag` (a NativeSandbox's cgroup_tag), only those that belong to that sandbox: in one of its box
+    cgroups, or in no box cgroup at all (escaped). Another test session on this host may use the same
+    uids for its own boxes at the same time; those live in cgroups with another tag.
+    """
     found = []
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -76,12 +81,23 @@ def processes_of_uid(uid: int) -> list[int]:
             with open(f"/proc/{entry}/status") as f:
                 for line in f:
                     if line.startswith("Uid:"):
-                        if int(line.split()[1]) == uid:
+                        if int(line.split()[1]) == uid and (tag is None or _ours(entry, tag)):
                             found.append(int(entry))
                         break
         except OSError:
             continue
     return found
+
+
+def _ours(pid: str, tag: str) -> bool:
+    try:
+        with open(f"/proc/{pid}/cgroup") as f:
+            lines = f.read().splitlines()
+    except OSError:
+        return False
+    paths = [line.split(":", 2)[2] for line in lines if line.split(":", 2)[1] in ("pids", "")]
+    boxed = [p for p in paths if p.startswith("/algocode/")]
+    return not boxed or any(p.startswith(f"/algocode/{tag}-") for p in boxed)
 
 
 def is_root() -> bool:

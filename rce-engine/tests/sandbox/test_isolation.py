@@ -114,13 +114,13 @@ def test_double_fork_setsid_child_is_gone_after_the_run_and_after_close(
 ) -> None:
     with sandbox.open_box() as box:
         uid = _box_uid(box)
-        baseline = set(support.processes_of_uid(uid))  # bwrap and the init
+        baseline = set(support.processes_of_uid(uid, tag=sandbox.cgroup_tag))  # bwrap and the init
         assert len(baseline) == 2
         box.write_file("escape", programs["escape"], executable=True)
         result = box.run(["./escape"], limits=RUN_LIMITS)
         assert result.exit_code == 0
-        assert set(support.processes_of_uid(uid)) == baseline
-    assert support.processes_of_uid(uid) == []
+        assert set(support.processes_of_uid(uid, tag=sandbox.cgroup_tag)) == baseline
+    assert support.processes_of_uid(uid, tag=sandbox.cgroup_tag) == []
 
 
 def test_no_cgroup_or_process_left_after_close(sandbox: Sandbox) -> None:
@@ -131,7 +131,7 @@ def test_no_cgroup_or_process_left_after_close(sandbox: Sandbox) -> None:
         assert len(_algocode_cgroups(tag)) == 3  # memory, pids, cpuacct of this box
         box.run(["/bin/sh", "-c", "sleep 100 & sleep 100 &"], limits=RUN_LIMITS)
     assert _algocode_cgroups(tag) == set()
-    assert support.processes_of_uid(uid) == []
+    assert support.processes_of_uid(uid, tag=tag) == []
 
 
 def _algocode_cgroups(tag: str) -> set[str]:
@@ -313,15 +313,16 @@ def test_a_killed_worker_leaves_nothing_and_its_slot_is_reusable(sandbox_home: P
     assert worker.stdout is not None
     assert worker.stdout.readline() == b"open\n"
     time.sleep(0.5)  # the run is under way
-    assert support.processes_of_uid(TEST_SLOT_UID_BASE)
+    sb = support.make_sandbox(sandbox_home, slots=1)  # same home, so the same cgroup tag
+    assert support.processes_of_uid(TEST_SLOT_UID_BASE, tag=sb.cgroup_tag)
     worker.send_signal(signal.SIGKILL)
     worker.wait()
     deadline = time.monotonic() + 10
-    while support.processes_of_uid(TEST_SLOT_UID_BASE) and time.monotonic() < deadline:
+    while support.processes_of_uid(TEST_SLOT_UID_BASE, tag=sb.cgroup_tag) and time.monotonic() < deadline:
         time.sleep(0.05)
-    assert support.processes_of_uid(TEST_SLOT_UID_BASE) == []  # --die-with-parent took the box down
+    # --die-with-parent took the box down.
+    assert support.processes_of_uid(TEST_SLOT_UID_BASE, tag=sb.cgroup_tag) == []
 
-    sb = support.make_sandbox(sandbox_home, slots=1)
     with sb.open_box() as box:  # the same slot: its stale cgroups are cleaned up, the box works
         assert _box_uid(box) == TEST_SLOT_UID_BASE
         assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
