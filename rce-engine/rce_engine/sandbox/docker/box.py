@@ -143,15 +143,20 @@ class DockerBox(Box):
             log.warning("could not remove container %s: %s", self.container_id, exc)
         self.container_id = None
 
-    def _container_running(self) -> bool:
+    def _container_state(self) -> dict | None:
+        """The engine's State of the box container, None when it is gone."""
         if self.container_id is None:
-            return False
+            return None
         try:
-            return bool(self._api.inspect_container(self.container_id)["State"]["Running"])
+            return self._api.inspect_container(self.container_id)["State"]
         except docker.errors.NotFound:
-            return False
+            return None
         except docker.errors.DockerException as exc:
             raise _api_error(exc, "cannot inspect the box container") from exc
+
+    def _container_running(self) -> bool:
+        state = self._container_state()
+        return bool(state and state.get("Running"))
 
     def _replace_container(self) -> None:
         """A fresh container with the same limits, and the files write_file put in; run outputs are lost."""
@@ -239,16 +244,23 @@ class DockerBox(Box):
         except ValueError:
             return self._last_oom
 
-    def _kill_box_processes(self) -> None:
+    def _kill_box_processes(self) -> bool:
         """After a run the runner could not finish: kill its processes through the API, keeping the box
-        (an exec of `killall` as the box uid), or else kill and replace the whole container."""
-        if not self._container_running() or not self._killall():
-            if self.container_id is not None:
-                try:
-                    self._api.kill(self.container_id)
-                except docker.errors.DockerException as exc:
-                    log.warning("docker kill %s failed: %s", self.container_id, exc)
-            self._replace_container()
+        (an exec of `killall` as the box uid), or else kill and replace the whole container.
+
+        Returns whether the engine saw an OOM kill in a container it had to replace."""
+        oom_killed = False
+        if self._container_running():
+            if self._killall():
+                return False
+            try:
+                self._api.kill(self.container_id)
+            except docker.errors.DockerException as exc:
+                log.warning("docker kill %s failed: %s", self.container_id, exc)
+        state = self._container_state()
+        oom_killed = bool(state and state.get("OOMKilled"))
+        self._replace_container()
+        return oom_killed
 
     # ---- Box interface ------------------------------------------------------------------------------
 
@@ -336,13 +348,22 @@ class DockerBox(Box):
         self, out: ExecOutput, limits: Limits, *, wall: float, wall_exceeded: bool, sig: int
     ) -> RunResult:
         """A run without the runner's report: kill what is left, and say what the host knows."""
-        self._kill_box_processes()
-        try:
-            oom = self._oom_count()
-        except SandboxError:
-            oom = self._last_oom
-        oom_killed = oom > self._last_oom
-        self._last_oom = oom
+        state = self._container_state()
+        if not (state and state.get("Running")):
+            # The whole container died: an OOM kill that took every process, which happens when tmpfs
+            # pages (not reclaimable) fill the memory limit. The engine recorded whether it was an OOM.
+            oom_killed = bool(state and state.get("OOMKilled"))
+            self._replace_container()
+        else:
+            container = self.container_id
+            oom_killed = self._kill_box_processes()
+            if self.container_id == container:  # still the same container: its counter is comparable
+                try:
+                    oom = self._oom_count()
+                except SandboxError:
+                    oom = self._last_oom
+                oom_killed = oom > self._last_oom
+                self._last_oom = oom
         return RunResult(
             exit_code=None,
             signal=sig,
