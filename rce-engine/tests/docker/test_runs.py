@@ -159,20 +159,13 @@ def test_two_boxes_run_at_once_with_their_own_accounting(sandbox: DockerSandbox,
     assert not quick_result.cpu_limit_exceeded
 
 
-FILL_TMP = """
-for i in range(300000):
-    with open(f"/tmp/f{i}", "w") as f:
-        f.write("0123456789")
-print("survived")
-"""
-
-
-def test_memory_filled_through_tmpfs_is_an_oom_kill(box: DockerBox) -> None:
+def test_memory_filled_through_tmpfs_is_an_oom_kill(box: DockerBox, programs: dict[str, bytes]) -> None:
     # tmpfs pages cannot be reclaimed: the OOM killer may take every process of the container, the
-    # runner and its init included. Still MLE, and the box goes on (in a fresh container if need be).
+    # runner and its init included. Still MLE, and the box goes on (in a fresh container if need be,
+    # with the files write_file put in).
     limits = dataclasses.replace(RUN_LIMITS, memory_bytes=64 * MIB)
     box.write_file("kept", b"kept")
-    result = box.run(["python3", "-c", FILL_TMP], limits=limits)
+    result = run_program(box, programs, "fill_tmp", limits=limits)
     assert result.oom_killed
     assert not result.ok
     assert shell(box, "cat kept").stdout == b"kept"
