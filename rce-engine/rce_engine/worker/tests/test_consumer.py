@@ -177,13 +177,14 @@ def test_long_jobs_keep_the_connection_alive_and_stop_finishes_them(amqp_url, to
 def test_a_job_in_flight_when_the_connection_drops_is_redelivered(amqp_url, topology):
     """The broker closes the connection mid-job: the worker reconnects and the job is judged again."""
     calls: list[int] = []
-    first_started = threading.Event()
+    first_started, closed = threading.Event(), threading.Event()
 
     def judge(job):
         calls.append(job.attempt)
         if len(calls) == 1:
             first_started.set()
-            time.sleep(3)
+            # Finish only after the broker dropped the connection (rabbitmqctl alone can take seconds).
+            closed.wait(60)
         return accept_all(job)
 
     job, body = job_body()
@@ -191,6 +192,7 @@ def test_a_job_in_flight_when_the_connection_drops_is_redelivered(amqp_url, topo
         publish_job(topology, body)
         assert first_started.wait(20)
         close_broker_side("judge-worker test")
+        closed.set()
         results = [SubmissionJudged.model_validate_json(get_one(topology, RESULTS_QUEUE, timeout=30))]
     assert results[0].submission_id == job.submission_id
     assert len(calls) >= 2  # redelivered to the reconnected consumer
