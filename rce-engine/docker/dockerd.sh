@@ -2,7 +2,8 @@
 # Start, stop or query a Docker engine for the judge's docker sandbox on a machine without systemd.
 # Usage: dockerd.sh start|stop|status
 #   start   use a running engine if there is one; otherwise install docker.io when missing (root, apt),
-#           start dockerd in the background (log: $ALGOCODE_DOCKER_CACHE/dockerd.log) and wait for it
+#           start dockerd in the background (log: $ALGOCODE_DOCKER_CACHE/dockerd.log) and wait for it;
+#           exit status 2 when no engine can be had at all (not root, no apt, docker.io not installable)
 #   stop    stop the dockerd this script started (its pid file), and nothing else
 set -euo pipefail
 
@@ -20,8 +21,11 @@ start() {
       return 2
     fi
     echo "dockerd.sh: installing docker.io" >&2
-    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null; }
+    if ! DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null 2>&1 \
+      && ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker.io >/dev/null; }; then
+      echo "dockerd.sh: docker.io cannot be installed" >&2
+      return 2
+    fi
   fi
   mkdir -p "$CACHE"
   # Two callers at once (a build and a test session) must not start two engines.
