@@ -1,21 +1,27 @@
-"""Checks docker-compose.yml's rendered config (`docker compose config --format json` on stdin) against the
-deployment rules: one published port, no privileged container or docker socket, healthchecks, restarts.
-
-`make compose-check` runs it; it exits 1 and names every broken rule (docs/deploy.md, THREATS.md 3 and 4).
+"""Checks docker-compose.yml's rendered config (`docker compose config --format json` on stdin) against
+the deployment rules (docs/deploy.md, THREATS.md 3-4); `--self-test` also proves each rule catches its breach.
 """
 
 from __future__ import annotations
 
+import copy
 import json
 import sys
+from collections.abc import Callable
 from typing import Any
 
 PUBLISHED = {"nginx"}  # the only service reachable from outside the host
 ONE_SHOT = {"seed"}  # runs to completion: no restart policy, no healthcheck
 NO_HTTP = {"result-consumer", "judge-worker"}  # queue consumers: no port to probe
-STATEFUL = {"postgres": "/var/lib/postgresql/data", "mongo": "/data/db", "redis": "/data", "rabbitmq": "/var/lib/rabbitmq"}
+STATEFUL = {
+    "postgres": "/var/lib/postgresql/data",
+    "mongo": "/data/db",
+    "redis": "/data",
+    "rabbitmq": "/var/lib/rabbitmq",
+}
 JUDGE = "judge-worker"
 JUDGE_SECURITY_OPT = {"seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"}
+JUDGE_CAPS = {"SETUID", "SETGID", "KILL"}  # docs/adr/0050-judge-container-privileges.md
 
 
 def problems(config: dict[str, Any]) -> list[str]:
@@ -47,11 +53,47 @@ def problems(config: dict[str, Any]) -> list[str]:
     missing = JUDGE_SECURITY_OPT - set(judge.get("security_opt", []))
     if missing:
         out.append(f"{JUDGE}: security_opt lacks {sorted(missing)} (bubblewrap cannot start without them)")
+    if set(judge.get("cap_drop", [])) != {"ALL"} or not set(judge.get("cap_add", [])) <= JUDGE_CAPS:
+        out.append(f"{JUDGE}: capabilities beyond {sorted(JUDGE_CAPS)} (drop ALL, add only those)")
     for name in ("auth", "code-manager", "result-consumer"):
         user = services.get(name, {}).get("user")
         if user not in (None, "") and user.split(":")[0] in ("0", "root"):
             out.append(f"{name}: runs as root")
     return out
+
+
+# Each mutation breaks one rule; --self-test checks that the rules catch every one (so a rule that can no
+# longer fail is noticed).
+MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
+    "privileged worker": lambda c: c["services"][JUDGE].update(privileged=True),
+    "docker socket": lambda c: c["services"][JUDGE]["volumes"].append(
+        {"type": "bind", "source": "/var/run/docker.sock", "target": "/var/run/docker.sock"}
+    ),
+    "CAP_SYS_ADMIN": lambda c: c["services"][JUDGE]["cap_add"].append("SYS_ADMIN"),
+    "published database": lambda c: c["services"]["postgres"].update(ports=[{"target": 5432}]),
+    "no healthcheck": lambda c: c["services"]["auth"].pop("healthcheck"),
+    "no restart policy": lambda c: c["services"]["code-manager"].pop("restart"),
+    "data off a volume": lambda c: c["services"]["mongo"].update(volumes=[]),
+    "worker without its seccomp relaxation": lambda c: c["services"][JUDGE]["security_opt"].remove(
+        "seccomp=unconfined"
+    ),
+    "service as root": lambda c: c["services"]["auth"].update(user="0:0"),
+}
+
+
+def self_test(config: dict[str, Any]) -> int:
+    missed = []
+    for name, mutate in MUTATIONS.items():
+        broken = copy.deepcopy(config)
+        mutate(broken)
+        if not problems(broken):
+            missed.append(name)
+    for name in missed:
+        print(f"compose policy self-test: not caught: {name}", file=sys.stderr)
+    if missed:
+        return 1
+    print(f"compose policy self-test: {len(MUTATIONS)} rule violations caught")
+    return 0
 
 
 def main() -> int:
@@ -60,6 +102,8 @@ def main() -> int:
     for problem in found:
         print(f"compose policy: {problem}", file=sys.stderr)
     if found:
+        return 1
+    if "--self-test" in sys.argv[1:] and self_test(config):
         return 1
     print(f"compose policy: ok ({len(config.get('services', {}))} services)")
     return 0
