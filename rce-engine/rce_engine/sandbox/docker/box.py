@@ -186,10 +186,18 @@ class DockerBox(Box):
     # ---- execs --------------------------------------------------------------------------------------
 
     def _exec(
-        self, cmd: Sequence[str], *, stdin: bytes | Path, max_stdout: int, max_stderr: int, deadline_s: float
+        self,
+        cmd: Sequence[str],
+        *,
+        stdin: bytes | Path,
+        max_stdout: int,
+        max_stderr: int,
+        deadline_s: float,
+        replace: bool = True,
     ) -> ExecOutput:
-        """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced,
-        and an exec the runtime could not start is retried, once each: in both cases nothing ran."""
+        """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced
+        unless `replace` is false, and an exec the runtime could not start is retried, once each: in both
+        cases nothing ran."""
         for attempt in range(2):
             if self.container_id is None:
                 self._replace_container()
@@ -205,7 +213,7 @@ class DockerBox(Box):
                     deadline_s=deadline_s,
                 )
             except SandboxError:
-                if attempt == 1 or self._container_running():
+                if not replace or attempt == 1 or self._container_running():
                     raise
                 self._replace_container()
                 continue
@@ -231,6 +239,7 @@ class DockerBox(Box):
                 max_stdout=4096,
                 max_stderr=4096,
                 deadline_s=_KILLALL_DEADLINE_S,
+                replace=False,  # the caller decides about the container, and reads its state first
             )
             return self._exit_code(out) == RunnerExit.OK
         except SandboxError as exc:
@@ -238,7 +247,9 @@ class DockerBox(Box):
             return False
 
     def _oom_count(self) -> int:
-        out = self._exec([RUNNER_PATH, "oom"], stdin=b"", max_stdout=64, max_stderr=4096, deadline_s=10.0)
+        out = self._exec(
+            [RUNNER_PATH, "oom"], stdin=b"", max_stdout=64, max_stderr=4096, deadline_s=10.0, replace=False
+        )
         try:
             return int(out.stdout)
         except ValueError:
@@ -249,7 +260,6 @@ class DockerBox(Box):
         (an exec of `killall` as the box uid), or else kill and replace the whole container.
 
         Returns whether the engine saw an OOM kill in a container it had to replace."""
-        oom_killed = False
         if self._container_running():
             if self._killall():
                 return False
