@@ -120,6 +120,9 @@ def main(argv: list[str] | None = None) -> int:
     demo = Demo(auth_url=args.auth_url.rstrip("/"), cm_url=args.cm_url.rstrip("/"), mail_dir=args.mail_dir)
     try:
         data = demo.run(timeout=args.timeout)
+    except requests.ConnectionError as exc:
+        print(f"demo failed: the platform does not answer (is `make up` running?): {exc}", file=sys.stderr)
+        return 2
     except (DemoError, requests.RequestException) as exc:
         print(f"demo failed: {exc}", file=sys.stderr)
         return 2
