@@ -128,3 +128,31 @@ def test_logs_are_json_lines_on_stdout_or_plain_on_request() -> None:
     assert "time" in record
     plain = _log_line("plain")
     assert plain.endswith("INFO rce_engine.x judging submission s-1 attempt 2 (cpp)")
+
+
+def test_a_real_compile_is_timed_and_a_cached_one_is_not(tmp_path) -> None:
+    """The worker's judge function on this host's real sandbox: a cache miss runs the compiler (observed),
+    the same source again comes from the binary cache (not observed)."""
+    from rce_engine import sandbox as sandbox_pkg
+    from rce_engine.conf import JudgeConfig
+    from rce_engine.judge import BinaryCache
+    from rce_engine.judge.setup import setup_host
+    from rce_engine.worker.services import _judge_with
+
+    config = JudgeConfig.from_env()
+    for _ in setup_host(config):  # idempotent, as `algocode-judge setup`
+        pass
+    sandbox = sandbox_pkg.get_sandbox(config)
+    cache = BinaryCache(tmp_path / "cache")
+    # A source no earlier run compiled, so the first judging is a cache miss.
+    source = f'#include <stdio.h>\nint main(void) {{ puts("{tmp_path.name}"); return 0; }}\n'
+    job, _body = job_body(language="c", source=source, tests=[{"name": "t", "input": "", "answer": None}])
+    compiles = value("algocode_judge_compile_duration_seconds_count", language="c")
+    seconds = value("algocode_judge_compile_duration_seconds_sum", language="c")
+
+    assert _judge_with(sandbox, cache, job).verdict is Verdict.ACCEPTED
+    assert value("algocode_judge_compile_duration_seconds_count", language="c") == compiles + 1
+    assert value("algocode_judge_compile_duration_seconds_sum", language="c") > seconds
+
+    assert _judge_with(sandbox, cache, job).verdict is Verdict.ACCEPTED
+    assert value("algocode_judge_compile_duration_seconds_count", language="c") == compiles + 1
