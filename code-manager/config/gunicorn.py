@@ -10,7 +10,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
-from code_manager.common.logs import logging_config
+from algocode_contracts.logs import logging_config
 
 bind = os.environ.get("CODE_MANAGER_BIND", "127.0.0.1:8001")
 worker_class = "gthread"

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import environ
 
-from code_manager.common.logs import logging_config
+from algocode_contracts.logs import logging_config
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 REPO_DIR = BASE_DIR.parent

@@ -1,7 +1,8 @@
 """Algocode's cross-service messages: versioned, typed models shared by the code manager and the judge.
 
-No Django and no pika here: only the shapes of the messages, their names on the broker, and example
-payloads (`examples/`) that every consumer's tests parse. See docs/messaging.md.
+No Django and no pika here: only the shapes of the messages, their names on the broker, example payloads
+(`examples/`) that every consumer's tests parse (docs/messaging.md), the problem-package format
+(`package`), and the log-line format every service writes (`logs`).
 """
 
 from algocode_contracts.messages import (

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import environ
 
-from rce_engine.worker.logs import logging_config
+from algocode_contracts.logs import logging_config
 
 env = environ.Env()
 

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from django.conf import settings
 from django.http import HttpRequest, HttpResponse, JsonResponse
 
+from algocode_contracts.logs import log_context
 from code_manager.common.errors import ErrorCode, error_body
-from code_manager.common.logs import log_context
 
 PROBLEM_WRITE_PREFIX = "/api/v1/problem/"
 

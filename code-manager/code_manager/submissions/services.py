@@ -29,10 +29,10 @@ from algocode_contracts import (
     TestCase,
     Verdict,
 )
+from algocode_contracts.logs import log_bind, log_context
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
-from code_manager.common.logs import log_bind, log_context
 from code_manager.common.metrics import RESULTS_STORED, SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
 from code_manager.common.mongo import Collections, collection
 from code_manager.messaging.consumer import Disposition, RetryLater

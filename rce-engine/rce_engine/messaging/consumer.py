@@ -4,7 +4,7 @@ One BlockingConnection owned by the thread that calls `run()`; jobs are judged i
 so heartbeats keep flowing during long runs (pika services heartbeats only between callbacks). A worker
 thread hands its result back with `add_callback_threadsafe`; the connection thread publishes it with
 confirms and only then acks the job. A job that cannot even be parsed is dead-lettered at once.
-Every log line about a job carries its submission_id, attempt and language (rce_engine.worker.logs);
+Every log line about a job carries its submission_id, attempt and language (algocode_contracts.logs);
 its metrics are in rce_engine.worker.metrics.
 """
 
@@ -25,10 +25,10 @@ from pika.exceptions import AMQPError
 from pydantic import ValidationError
 
 from algocode_contracts import SubmissionCreated, SubmissionJudged, Verdict, job_queue_name
+from algocode_contracts.logs import log_context
 from rce_engine.judge import internal_error
 from rce_engine.messaging.broker import connection_parameters, declare_topology, publish_result
 from rce_engine.worker import metrics
-from rce_engine.worker.logs import log_context
 
 log = logging.getLogger(__name__)
 

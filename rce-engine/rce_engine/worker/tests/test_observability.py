@@ -103,7 +103,7 @@ def test_metrics_are_served_over_http() -> None:
 
 def _log_line(log_format: str) -> str:
     code = (
-        "import logging; from rce_engine.worker.logs import log_context\n"
+        "import logging; from algocode_contracts.logs import log_context\n"
         "with log_context(submission_id='s-1', attempt=2, language='cpp'):\n"
         "    logging.getLogger('rce_engine.x').info('judging submission s-1 attempt 2 (cpp)')"
     )

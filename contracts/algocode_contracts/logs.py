@@ -1,4 +1,5 @@
-"""Structured logging: one JSON object per line on stdout (LOG_FORMAT=json, the default) or plain text.
+"""The log-line contract every service follows: one JSON object per line on stdout (LOG_FORMAT=json, the
+default) or plain text, with the same field names everywhere so one log pipeline reads all three services.
 
 Fields bound with `log_context` / `log_bind` (submission_id, attempt, language, request_id) ride on every
 line logged while they are bound; gunicorn's access lines get method, path, status and duration fields.
