@@ -139,8 +139,10 @@ demo: ## Run the README's walkthrough against `make up` (register, verify, login
 
 .PHONY: down
 down: ## Stop the platform
-	@if [ -S $(VAR)/run/supervisor.sock ] && $(SUPERVISORCTL) pid >/dev/null 2>&1; then \
-		$(SUPERVISORCTL) shutdown >/dev/null && echo "stopped"; else echo "not running"; fi
+	@if [ -S $(VAR)/run/supervisor.sock ] && pid=$$($(SUPERVISORCTL) pid 2>/dev/null); then \
+		$(SUPERVISORCTL) shutdown >/dev/null; \
+		while kill -0 $$pid 2>/dev/null; do sleep 0.2; done; echo "stopped"; \
+	else echo "not running"; fi
 
 .PHONY: status
 status: ## Show the platform's processes
