@@ -8,6 +8,7 @@
 set -euo pipefail
 
 IMAGE=${1:-algocode-python-base:bookworm}
+ROOT=$(cd "$(dirname "$0")/../.." && pwd)
 CACHE=${ALGOCODE_DOCKER_CACHE:-/var/cache/algocode}
 TARBALL=$CACHE/python-base-bookworm.tar
 PACKAGES=python3,python3-venv,ca-certificates
@@ -23,6 +24,8 @@ mirror() {
   echo "${uri:-http://deb.debian.org/debian}"
 }
 
+# A Docker engine: a running one, else started (and docker.io installed) by the judge image's helper.
+"$ROOT/rce-engine/docker/dockerd.sh" start
 if [ "${FORCE:-0}" != 1 ] && docker image inspect "$IMAGE" >/dev/null 2>&1; then
   log "$IMAGE exists"
   exit 0

@@ -55,6 +55,7 @@ run() {  # run NAME IMAGE [docker run args...] -- [command...]
   docker run -d --name "$P-$name" --label "$LABEL" --network host --log-opt max-size=10m "${args[@]}" "$image" "$@" >/dev/null
 }
 
+"$ROOT/rce-engine/docker/dockerd.sh" start  # a running engine, else one started in the background
 for image in "$AUTH_IMAGE" "$CM_IMAGE" "$WORKER_IMAGE"; do
   docker image inspect "$image" >/dev/null || { log "missing $image (build it first)"; exit 1; }
 done

@@ -145,6 +145,8 @@ down() {
   rm -rf "$(envs_dir)"
 }
 
+"$ROOT/rce-engine/docker/dockerd.sh" start  # a running engine, else one started in the background
+
 case "${1:-}" in
   build) build ;;
   up) up ;;
