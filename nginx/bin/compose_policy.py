@@ -12,7 +12,6 @@ from typing import Any
 
 PUBLISHED = {"nginx"}  # the only service reachable from outside the host
 ONE_SHOT = {"seed"}  # runs to completion: no restart policy, no healthcheck
-NO_HTTP = {"result-consumer", "judge-worker"}  # queue consumers: no port to probe
 STATEFUL = {
     "postgres": "/var/lib/postgresql/data",
     "mongo": "/data/db",
@@ -43,7 +42,7 @@ def problems(config: dict[str, Any]) -> list[str]:
             continue
         if svc.get("restart") not in ("always", "unless-stopped", "on-failure"):
             out.append(f"{name}: no restart policy")
-        if name not in NO_HTTP and not svc.get("healthcheck", {}).get("test"):
+        if not svc.get("healthcheck", {}).get("test"):
             out.append(f"{name}: no healthcheck")
     for name, path in STATEFUL.items():
         mounts = {v.get("target"): v for v in services.get(name, {}).get("volumes", [])}
@@ -72,6 +71,7 @@ MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
     "CAP_SYS_ADMIN": lambda c: c["services"][JUDGE]["cap_add"].append("SYS_ADMIN"),
     "published database": lambda c: c["services"]["postgres"].update(ports=[{"target": 5432}]),
     "no healthcheck": lambda c: c["services"]["auth"].pop("healthcheck"),
+    "worker without healthcheck": lambda c: c["services"][JUDGE].pop("healthcheck"),
     "no restart policy": lambda c: c["services"]["code-manager"].pop("restart"),
     "data off a volume": lambda c: c["services"]["mongo"].update(volumes=[]),
     "worker without its seccomp relaxation": lambda c: c["services"][JUDGE]["security_opt"].remove(

@@ -106,7 +106,7 @@ wait_http http://127.0.0.1:18000/api/v1/auth/healthcheck/ auth
 wait_http http://127.0.0.1:18001/api/v1/common/healthcheck/ code-manager
 run result-consumer "$CM_IMAGE" "${HARDENED[@]}" "${CM_ENV[@]}" -- python manage.py consume_results
 # The judge worker, with docker-compose.yml's options exactly (docs/adr/0050-judge-container-privileges.md).
-run judge-worker "$WORKER_IMAGE" --user 0:0 --cap-drop ALL --cap-add SETUID --cap-add SETGID --cap-add KILL \
+run judge-worker "$WORKER_IMAGE" --init --user 0:0 --cap-drop ALL --cap-add SETUID --cap-add SETGID --cap-add KILL \
   --read-only --security-opt seccomp=unconfined --security-opt apparmor=unconfined \
   --security-opt systempaths=unconfined --security-opt no-new-privileges:true \
   --cgroupns host -v /sys/fs/cgroup:/sys/fs/cgroup:rw -v "$P-judge-home:/var/lib/algocode-judge" --tmpfs /tmp \
