@@ -189,6 +189,10 @@ docker-up: compose-tool docker-env ## Build and start the compose stack, wait un
 	$(COMPOSE) --profile seed run --rm seed
 	@echo "up: http://$${ALGOCODE_HTTP_BIND:-127.0.0.1:8080}/api/v1/problem/all/"
 
+.PHONY: docker-worker
+docker-worker: compose-tool docker-env ## Worker machines: start only judge workers (AMQP_URL in .envs/judge-worker.env)
+	$(COMPOSE) up -d --build --no-deps --wait --wait-timeout 600 judge-worker
+
 .PHONY: docker-down
 docker-down: compose-tool ## Stop the compose stack (volumes kept; `docker compose down -v` drops data)
 	$(COMPOSE) --profile seed down --remove-orphans
