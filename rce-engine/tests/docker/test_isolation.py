@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import concurrent.futures
 import dataclasses
 import signal
+import time
 
 import pytest
 
@@ -136,6 +138,7 @@ def test_killing_the_runner_is_not_a_success(box: DockerBox, programs: dict[str,
     result = run_program(box, programs, "kill_runner")
     assert not result.ok
     assert result.signal == signal.SIGKILL
+    assert not result.oom_killed  # RE, not MLE: no OOM happened
     assert shell(box, "echo next").stdout == b"next\n"
 
 
@@ -180,3 +183,22 @@ def test_boxes_are_separate(sandbox: DockerSandbox) -> None:
         assert shell(second, "cat /tmp/t /dev/shm/s 2>/dev/null; echo end").stdout == b"end\n"
         # Each box has its own pid namespace: PID 1 is its own docker-init.
         assert shell(second, "cat /proc/1/comm").stdout == b"docker-init\n"
+
+
+def test_another_box_cannot_be_signalled(sandbox: DockerSandbox) -> None:
+    # THREATS 33 between boxes: a program that kills everything it may signal (its runner and itself
+    # included) leaves a run of another box, started before it, untouched.
+    limits = dataclasses.replace(RUN_LIMITS, wall_time_s=3.0)
+    with (
+        sandbox.open_box() as victim,
+        sandbox.open_box() as attacker,
+        concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool,
+    ):
+        waiting = pool.submit(shell, victim, "sleep 1.5; echo alive", limits=limits)
+        time.sleep(0.5)
+        attack = shell(attacker, "kill -KILL -1; sleep 5", limits=limits)
+        survived = waiting.result()
+    assert attack.signal == signal.SIGKILL
+    assert not attack.ok
+    assert survived.ok
+    assert survived.stdout == b"alive\n"

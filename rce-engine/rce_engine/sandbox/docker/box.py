@@ -7,6 +7,7 @@ applied to the container with `docker update` when they change (normally once, a
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import logging
 import os
@@ -64,7 +65,8 @@ class DockerBox(Box):
         self._user = f"{self.uid}:{self.uid}"
         self._memory = settings.initial_memory_bytes + settings.memory_overhead_bytes
         self._pids = settings.initial_pids + settings.pids_overhead
-        # What write_file put in, to restore it if the container has to be replaced.
+        # What write_file put in and what read_file took out (the compile's output), to restore it if the
+        # container has to be replaced: later tests of the submission still find their program.
         self._written: dict[str, tuple[bytes, bool]] = {}
         self._last_oom = 0
         self._lock = threading.Lock()
@@ -159,7 +161,8 @@ class DockerBox(Box):
         return bool(state and state.get("Running"))
 
     def _replace_container(self) -> None:
-        """A fresh container with the same limits, and the files write_file put in; run outputs are lost."""
+        """A fresh container with the same limits and the files write_file put in or read_file took out;
+        everything else the runs left is lost."""
         log.warning("replacing box container %s", self.container_id)
         self._remove_container()
         self.resets += 1
@@ -196,9 +199,10 @@ class DockerBox(Box):
         replace: bool = True,
     ) -> ExecOutput:
         """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced
-        unless `replace` is false, and an exec the runtime could not start is retried, once each: in both
-        cases nothing ran."""
-        for attempt in range(2):
+        unless `replace` is false; an exec the runtime could not start is retried once, and then (unless
+        `replace` is false) tried in a fresh container, e.g. when leftover tmpfs files fill the memory
+        limit so that `runc init` cannot start. In all these cases nothing of the command ran."""
+        for attempt in range(3):
             if self.container_id is None:
                 self._replace_container()
             try:
@@ -213,16 +217,20 @@ class DockerBox(Box):
                     deadline_s=deadline_s,
                 )
             except SandboxError:
-                if not replace or attempt == 1 or self._container_running():
+                if not replace or attempt >= 1 or self._container_running():
                     raise
                 self._replace_container()
                 continue
             if out.timed_out or out.stdout or out.stderr:
                 return out
             out = dataclasses.replace(out, exit_code=exec_exit_code(self._api, out.exec_id))
-            if out.exit_code != _EXEC_NOT_STARTED or attempt == 1:
+            if out.exit_code != _EXEC_NOT_STARTED or attempt == 2 or (attempt == 1 and not replace):
                 return out
-            log.warning("exec in %s did not start; retrying once", self.container_id)
+            if attempt == 0:
+                log.warning("exec in %s did not start; retrying once", self.container_id)
+            else:
+                log.warning("exec in %s did not start twice; replacing the container", self.container_id)
+                self._replace_container()
         raise AssertionError("unreachable")
 
     def _exit_code(self, out: ExecOutput) -> int | None:
@@ -254,6 +262,23 @@ class DockerBox(Box):
             return int(out.stdout)
         except ValueError:
             return self._last_oom
+
+    def _engine_saw_oom(self, container: str | None, *, since: float) -> bool:
+        """Whether the engine reported an OOM kill in `container` since `since` (epoch seconds)."""
+        if container is None:
+            return False
+        try:
+            # "seconds.nanoseconds", the engine's format (a float's repr would be misread as nanoseconds).
+            events = self._api.events(
+                since=f"{since - 0.5:.9f}",
+                until=f"{time.time():.9f}",
+                filters={"container": container, "event": "oom"},
+                decode=True,
+            )
+            return any(True for _ in events)
+        except docker.errors.DockerException as exc:
+            log.warning("cannot read the engine's events for %s: %s", container, exc)
+            return False
 
     def _kill_box_processes(self) -> bool:
         """After a run the runner could not finish: kill its processes through the API, keeping the box
@@ -307,6 +332,9 @@ class DockerBox(Box):
             )
             code = self._exit_code(out)
         if code == RunnerExit.OK and not out.stdout_overflow:
+            # The host does not learn the file's mode; restored as executable (the compile's output must
+            # be, and an executable bit on a data file gives a program nothing in its own box).
+            self._written.setdefault(name, (out.stdout, True))
             return out.stdout
         if code in (RunnerExit.NOT_A_FILE, RunnerExit.TOO_BIG):
             return None
@@ -326,6 +354,7 @@ class DockerBox(Box):
             if self.container_id is None:
                 self._replace_container()
             self._apply_limits(limits)
+            started_at = time.time()  # the engine's event clock, for _engine_saw_oom
             started = time.monotonic()
             out = self._exec(
                 cmd,
@@ -337,13 +366,17 @@ class DockerBox(Box):
             wall = time.monotonic() - started
             if out.timed_out:
                 # The runner did not finish by the deadline (stopped or starved): the API kills the run.
-                return self._lost_run(out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL)
+                return self._lost_run(
+                    out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL, started_at=started_at
+                )
             parsed = split_report(out.stderr)
             if parsed is None:
                 code = self._exit_code(out)
                 if code is not None and code > 128:
                     # The runner was killed (by the program, which shares its uid, or by the OOM killer).
-                    return self._lost_run(out, limits, wall=wall, wall_exceeded=False, sig=code - 128)
+                    return self._lost_run(
+                        out, limits, wall=wall, wall_exceeded=False, sig=code - 128, started_at=started_at
+                    )
                 raise SandboxError(f"runner failed (exit {code}): {out.stderr[:500]!r}")
             report, stderr = parsed
             self._last_oom = report.oom_after
@@ -352,28 +385,47 @@ class DockerBox(Box):
                 # and fail this run as the sandbox's fault (IE), not the program's.
                 self._kill_box_processes()
                 raise SandboxError("processes of the run survived the runner; the box was cleared")
-            return to_result(report, stdout=out.stdout, stderr=stderr, limits=limits)
+            result = to_result(report, stdout=out.stdout, stderr=stderr, limits=limits)
+            if result.oom_killed:
+                # What filled the memory may outlive the program (tmpfs files are not reclaimable): later
+                # runs get a fresh container rather than one that starts out full.
+                self._replace_container()
+            return result
 
     def _lost_run(
-        self, out: ExecOutput, limits: Limits, *, wall: float, wall_exceeded: bool, sig: int
+        self,
+        out: ExecOutput,
+        limits: Limits,
+        *,
+        wall: float,
+        wall_exceeded: bool,
+        sig: int,
+        started_at: float,
     ) -> RunResult:
-        """A run without the runner's report: kill what is left, and say what the host knows."""
+        """A run without the runner's report: kill what is left, and say what the host knows.
+
+        Whether the memory limit was hit comes from the engine (its `oom` events for the container since
+        the run started, and `OOMKilled` of a container that died), not from an exec into the box: when
+        tmpfs pages fill the limit, the OOM killer takes the runner too, the memory stays full and no exec
+        can start in it (THREATS.md 20). Such a box gets a fresh container."""
+        container = self.container_id
         state = self._container_state()
         if not (state and state.get("Running")):
-            # The whole container died: an OOM kill that took every process, which happens when tmpfs
-            # pages (not reclaimable) fill the memory limit. The engine recorded whether it was an OOM.
-            oom_killed = bool(state and state.get("OOMKilled"))
+            # The whole container died (the OOM killer took every process, or it was killed outside).
+            state_oom = bool(state and state.get("OOMKilled"))
             self._replace_container()
         else:
-            container = self.container_id
-            oom_killed = self._kill_box_processes()
-            if self.container_id == container:  # still the same container: its counter is comparable
-                try:
-                    oom = self._oom_count()
-                except SandboxError:
-                    oom = self._last_oom
-                oom_killed = oom > self._last_oom
-                self._last_oom = oom
+            state_oom = self._kill_box_processes()
+        oom_killed = state_oom or self._engine_saw_oom(container, since=started_at)
+        if self.container_id == container:
+            # The box's own counter as well (it works whenever an exec can still start in the box).
+            with contextlib.suppress(SandboxError):
+                count = self._oom_count()
+                oom_killed = oom_killed or count > self._last_oom
+                self._last_oom = count
+            if oom_killed:
+                # Files the program left in tmpfs keep the memory charged: later runs would start out full.
+                self._replace_container()
         return RunResult(
             exit_code=None,
             signal=sig,
