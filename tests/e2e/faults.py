@@ -136,6 +136,12 @@ def worker_judging(platform: Platform, submission_id: str, timeout: float = 60) 
     raise AssertionError(f"no worker took {submission_id}")
 
 
+def worker_logs(platform: Platform) -> str:
+    return "".join(
+        p.log.read_text(errors="replace") for n, p in platform.processes.items() if n.startswith("worker")
+    )
+
+
 def times_taken(platform: Platform, submission_id: str) -> int:
     """How many times any worker started judging this submission (redeliveries included)."""
     return sum(
@@ -180,6 +186,10 @@ def settle(
                 tally.judged += 1
             else:
                 tally.lost.append(f"{sid} judged {verdict}")
+            pending.pop(0)
+        elif r.status_code == 404:
+            # An accepted submission its owner can no longer see is lost to them, whatever the store holds.
+            tally.lost.append(f"{sid}: 404 {r.text[:100]}")
             pending.pop(0)
         elif r.status_code != 202:
             tally.errors.append(f"result check {sid}: {r.status_code} {r.text[:200]}")
@@ -424,7 +434,7 @@ def redis_hung(platform: Platform, rng: random.Random) -> Tally:
     return _redis_fault(platform, rng, hung=True)
 
 
-def _forged_result(submission_id: str, verdict: str) -> bytes:
+def _forged_result(submission_id: str, verdict: str, attempt: int = 1) -> bytes:
     example = json.loads(
         (
             Path(__file__).resolve().parents[2]
@@ -433,11 +443,36 @@ def _forged_result(submission_id: str, verdict: str) -> bytes:
     )
     example |= {
         "submission_id": submission_id,
+        "attempt": attempt,
         "verdict": verdict,
         "message": "duplicate delivery (fault test)",
     }
     example["judged_at"] = datetime.now(UTC).isoformat()
     return SubmissionJudged.model_validate(example).model_dump_json(by_alias=True).encode()
+
+
+def publish_at_once(platform: Platform, bodies: list[bytes]) -> None:
+    """Each body from its own connection and thread, all at once: copies race to the consumers."""
+
+    def publish(body: bytes) -> None:
+        connection = amqp(platform)
+        try:
+            channel = connection.channel()
+            channel.confirm_delivery()
+            channel.basic_publish(
+                RESULTS_EXCHANGE,
+                RESULTS_ROUTING_KEY,
+                body,
+                pika.BasicProperties(delivery_mode=2, content_type="application/json"),
+            )
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=publish, args=(body,)) for body in bodies]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(60)
 
 
 def duplicate_results_to_concurrent_consumers(platform: Platform, rng: random.Random) -> Tally:
@@ -451,36 +486,12 @@ def duplicate_results_to_concurrent_consumers(platform: Platform, rng: random.Ra
         sids = [submit_one(platform, tally, token) for _ in range(3)]
         copies = {sid: rng.randint(2, 10) for sid in sids}
 
-        def publish(sid: str) -> None:
-            connection = amqp(platform)
-            try:
-                channel = connection.channel()
-                channel.confirm_delivery()
-                channel.basic_publish(
-                    RESULTS_EXCHANGE,
-                    RESULTS_ROUTING_KEY,
-                    _forged_result(sid, "WA"),
-                    pika.BasicProperties(delivery_mode=2, content_type="application/json"),
-                )
-            finally:
-                connection.close()
-
-        threads = [threading.Thread(target=publish, args=(sid,)) for sid in sids for _ in range(copies[sid])]
-        for t in threads:
-            t.start()
-        for t in threads:
-            t.join(60)
+        publish_at_once(platform, [_forged_result(sid, "WA") for sid in sids for _ in range(copies[sid])])
         tally.notes["copies"] = ",".join(str(copies[sid]) for sid in sids)
         expected = {sid: "WA" for sid in sids}  # the first stored verdict: the copies came first
         deadline = time.monotonic() + 120  # wait until the worker's own result (AC) was handled too
         while time.monotonic() < deadline and not all(
-            f"submission {sid} attempt 1: AC"
-            in "".join(
-                p.log.read_text(errors="replace")
-                for n, p in platform.processes.items()
-                if n.startswith("worker")
-            )
-            for sid in sids
+            f"submission {sid} attempt 1: AC" in worker_logs(platform) for sid in sids
         ):
             time.sleep(0.2)
         time.sleep(1)
@@ -490,7 +501,48 @@ def duplicate_results_to_concurrent_consumers(platform: Platform, rng: random.Ra
             if first != "WA":
                 # The worker beat all copies: its verdict is the one that must stay.
                 expected[sid] = first or "AC"
+        tally.notes["kept verdict (copies first: WA)"] = ",".join(expected.values())
         settle(platform, tally, token, expected)
+    finally:
+        second.stop()
+        del platform.processes["cm-results-2"]
+    return tally
+
+
+def stale_results_after_rejudge(platform: Platform, rng: random.Random) -> Tally:
+    """A staff rejudge makes attempt 2; then 2-10 copies of a WA for attempt 1 (stale) and for attempt 2
+    (duplicate) race to two consumers: the attempt-2 verdict stays, one document."""
+    tally, token = Tally("stale/duplicate results after a rejudge"), platform.register_and_login()
+    staff = platform.staff_token()
+    second = platform.start_result_consumer("cm-results-2")
+    try:
+        sid = submit_one(platform, tally, token)
+        platform.result(token, sid)
+        r = requests.post(
+            f"{platform.cm_url}/submissions/{sid}/rejudge/",
+            headers={"Authorization": f"Bearer {staff}"},
+            timeout=30,
+        )
+        if r.status_code != 202:
+            tally.errors.append(f"rejudge: {r.status_code} {r.text[:200]}")
+            return settle(platform, tally, token)
+        deadline = time.monotonic() + 60  # the worker reports attempt 2, then the consumer stores it
+        while f"submission {sid} attempt 2:" not in worker_logs(platform) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        time.sleep(1)
+        stale, duplicate = rng.randint(2, 10), rng.randint(2, 10)
+        bodies = [_forged_result(sid, "WA", attempt=1)] * stale + [
+            _forged_result(sid, "WA", attempt=2)
+        ] * duplicate
+        rng.shuffle(bodies)
+        publish_at_once(platform, bodies)
+        time.sleep(2)
+        doc = submission_document(platform, sid) or {}
+        tally.notes["copies (stale, duplicate)"] = f"{stale}, {duplicate}"
+        tally.notes["stored attempt"] = doc.get("judged_attempt")
+        if doc.get("judged_attempt") != 2:
+            tally.errors.append(f"judged_attempt is {doc.get('judged_attempt')}, not 2")
+        settle(platform, tally, token)  # expects AC: a WA copy that won would show up as lost
     finally:
         second.stop()
         del platform.processes["cm-results-2"]
@@ -554,11 +606,13 @@ def poison_messages(platform: Platform, rng: random.Random) -> Tally:
 def postgres_restarted_during_logins(platform: Platform, rng: random.Random) -> Tally:
     """PostgreSQL stopped (fast) and started while clients log in: errors while it is down, logins work
     again afterwards without restarting the auth service."""
-    assert platform.postgres is not None, "needs the platform's private PostgreSQL"
     tally = Tally("PostgreSQL restarted during logins")
+    auth_url = platform.auth_on_private_postgres()
+    assert platform.postgres is not None
     name = f"pg{uuid.uuid4().hex[:8]}"
-    platform.register_and_login(name)
-    auth_pid = platform.processes["auth"].popen.pid
+    platform.register_and_login(name, auth_url)
+    auth = platform.processes["auth-pg"]
+    auth_pid = auth.popen.pid
     phase = ["before"]
     answers: Counter[str] = Counter()
     stop = threading.Event()
@@ -569,7 +623,7 @@ def postgres_restarted_during_logins(platform: Platform, rng: random.Random) -> 
             current = phase[0]
             try:
                 r = requests.post(
-                    f"{platform.auth_url}/login/",
+                    f"{auth_url}/login/",
                     json={"email": f"{name}@example.com", "password": "a-Long-passw0rd!"},
                     timeout=30,
                 )
@@ -607,7 +661,7 @@ def postgres_restarted_during_logins(platform: Platform, rng: random.Random) -> 
         tally.errors.append(f"logins after recovery: {after}")
     if not any(k.startswith("down:") and k != "down:200" for k in answers):
         tally.errors.append("no login failed while PostgreSQL was down: the outage was not observed")
-    if platform.processes["auth"].popen.pid != auth_pid or not platform.processes["auth"].alive:
+    if auth.popen.pid != auth_pid or not auth.alive:
         tally.errors.append("the auth service was restarted")
     return settle(platform, tally, platform.register_and_login())
 
@@ -622,6 +676,7 @@ SCENARIOS: dict[str, Scenario] = {
     "redis-down": redis_down,
     "redis-hung": redis_hung,
     "duplicate-results": duplicate_results_to_concurrent_consumers,
+    "stale-results": stale_results_after_rejudge,
     "poison": poison_messages,
     "postgres-restart": postgres_restarted_during_logins,
 }

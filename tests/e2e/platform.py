@@ -2,9 +2,10 @@
 
 Auth (gunicorn, its own PostgreSQL database), the embedded MongoDB-compatible server, the code manager API
 (gunicorn), its result consumer and judge workers (own judge home), all on free ports. With `private=True`
-(the default) Redis, PostgreSQL and RabbitMQ are private servers too (tests/e2e/servers.py), so faults may
-stop them; otherwise a vhost, a database and a key prefix on the machine's shared servers. Nothing is
-faked: requests go over HTTP, jobs and results over RabbitMQ.
+(the default) Redis and RabbitMQ are private servers (tests/e2e/servers.py), so faults may stop them;
+otherwise a vhost and a key prefix on the machine's shared servers. Auth uses its own database on the
+shared PostgreSQL; the PostgreSQL fault gets a second auth instance on a private cluster
+(`auth_on_private_postgres`). Nothing is faked: requests go over HTTP, jobs and results over RabbitMQ.
 """
 
 from __future__ import annotations
@@ -59,6 +60,20 @@ def psql(sql: str, port: int = 5432) -> None:
         capture_output=True,
         timeout=60,
     )
+
+
+def auth_argv(port: int) -> list[str]:
+    return [
+        str(BIN / "gunicorn"),
+        "config.wsgi",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--worker-class",
+        "gthread",
+        "--threads",
+        "8",
+        "--no-control-socket",
+    ]
 
 
 @dataclass
@@ -185,9 +200,6 @@ class Platform:
             self.redis = PrivateRedis(self.home / "redis")
             self.redis.start()
             self.redis_url = self.redis.url
-            self.postgres = PrivatePostgres(self.home / "pg")
-            self.postgres.start()
-            self.pg_port = self.postgres.port
             self.rabbit = PrivateRabbit(self.home / "rabbit")
             self.rabbit.start()
             self.amqp_port = self.rabbit.port
@@ -264,23 +276,19 @@ class Platform:
                 str(self.mongo_port),
                 "--data-dir",
                 str(self.var / "mongo"),
+                # Its defaults (/tmp/nx_27017.pid, .log) are shared by every nx-27017 on the machine: a
+                # second one refuses to start while another runs.
+                "--pid-file",
+                str(self.var / "mongo.pid"),
+                "--log-file",
+                str(self.var / "log" / "mongo-server.log"),
             ],
             ROOT,
             base,
         )
         self._add(
             "auth",
-            [
-                str(BIN / "gunicorn"),
-                "config.wsgi",
-                "--bind",
-                f"127.0.0.1:{self.auth_port}",
-                "--worker-class",
-                "gthread",
-                "--threads",
-                "8",
-                "--no-control-socket",
-            ],
+            auth_argv(self.auth_port),
             ROOT / "auth-service",
             self.auth_env,
         )
@@ -317,6 +325,43 @@ class Platform:
             timeout=120,
         )
         return self
+
+    def auth_on_private_postgres(self) -> str:
+        """A second auth service (same code and keys) on a private PostgreSQL cluster that a fault may stop
+        and start; returns its base URL. Started once, on first use."""
+        if self.postgres is None:
+            self.postgres = PrivatePostgres(self.home / "pg")
+            self.postgres.start()
+            psql(f'CREATE DATABASE "{self.database}"', self.postgres.port)
+            self.auth_pg_port = free_port()
+            self.auth_pg_env = self.auth_env | {
+                "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.postgres.port}/{self.database}"
+            }
+            subprocess.run(
+                [BIN / "python", "manage.py", "migrate", "--noinput"],
+                cwd=ROOT / "auth-service",
+                env=self.auth_pg_env,
+                check=True,
+                capture_output=True,
+                timeout=300,
+            )
+            self._add(
+                "auth-pg",
+                auth_argv(self.auth_pg_port),
+                ROOT / "auth-service",
+                self.auth_pg_env,
+            )
+        url = f"http://127.0.0.1:{self.auth_pg_port}/api/v1/auth"
+        deadline = time.monotonic() + 60
+        while True:
+            with contextlib.suppress(requests.RequestException):
+                if requests.get(f"{url}/healthcheck/", timeout=2).status_code == 200:
+                    return url
+            if time.monotonic() > deadline:
+                raise RuntimeError(
+                    f"auth on the private PostgreSQL is not healthy; logs in {self.var / 'log'}"
+                )
+            time.sleep(0.2)
 
     def start_result_consumer(self, name: str = "cm-results") -> Process:
         return self._add(
@@ -366,25 +411,25 @@ class Platform:
             process.stop()
         for proxy in self.proxies.values():
             proxy.close()
-        if self.private:
-            for server in (self.rabbit, self.postgres, self.redis):
-                if server is not None:
-                    server.stop()
-        else:
+        for server in (self.rabbit, self.postgres, self.redis):
+            if server is not None:
+                server.stop()
+        if self.rabbit is None:
             with contextlib.suppress(subprocess.CalledProcessError):
                 rabbitmqctl("delete_vhost", self.vhost)
-            with contextlib.suppress(subprocess.CalledProcessError):
-                psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        with contextlib.suppress(subprocess.CalledProcessError):
+            psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
         shutil.rmtree(self.home, ignore_errors=True)
 
     # ---- what a user does ------------------------------------------------------------------------
-    def register_and_login(self, name: str | None = None) -> str:
+    def register_and_login(self, name: str | None = None, auth_url: str | None = None) -> str:
         """Register through the API, verify with the key from the e-mail, log in; returns the access token."""
         name = name or f"u{uuid.uuid4().hex[:10]}"
+        auth_url = auth_url or self.auth_url
         email = f"{name}@example.com"
         password = "a-Long-passw0rd!"
         r = requests.post(
-            f"{self.auth_url}/registration/",
+            f"{auth_url}/registration/",
             json={
                 "username": name,
                 "email": email,
@@ -397,8 +442,28 @@ class Platform:
         )
         assert r.status_code == 201, r.text
         key = self.mail_key(email)
-        r = requests.post(f"{self.auth_url}/registration/verify-email/", json={"key": key}, timeout=30)
+        r = requests.post(f"{auth_url}/registration/verify-email/", json={"key": key}, timeout=30)
         assert r.status_code == 200, r.text
+        r = requests.post(f"{auth_url}/login/", json={"email": email, "password": password}, timeout=30)
+        assert r.status_code == 200, r.text
+        return r.json()["access"]
+
+    def staff_token(self) -> str:
+        """Create (or update) the staff account with the auth service's own command; log it in."""
+        email, password = "fault-staff@example.com", "a-Long-staff-passw0rd!"
+        subprocess.run(
+            [BIN / "python", "manage.py", "create_staff_user"],
+            cwd=ROOT / "auth-service",
+            env=self.auth_env
+            | {
+                "ALGOCODE_STAFF_EMAIL": email,
+                "ALGOCODE_STAFF_USERNAME": "fault_staff",
+                "ALGOCODE_STAFF_PASSWORD": password,
+            },
+            check=True,
+            capture_output=True,
+            timeout=120,
+        )
         r = requests.post(f"{self.auth_url}/login/", json={"email": email, "password": password}, timeout=30)
         assert r.status_code == 200, r.text
         return r.json()["access"]
