@@ -1,4 +1,4 @@
-"""The binary cache: compiled artifacts keyed by sha256(language, compiler version, flags, source).
+"""The binary cache: compiled artifacts keyed by sha256(backend, language, compiler, flags, source).
 
 A rejudge or a resubmission of the same source copies the cached artifact into the box and skips the
 compile. Entries are written atomically (tmp + rename) under `<home>/cache/`; the total size is bounded
@@ -17,24 +17,37 @@ from pathlib import Path
 
 from rce_engine.conf import JudgeConfig
 from rce_engine.languages import Language
-from rce_engine.sandbox.base import MIB
+from rce_engine.sandbox.base import MIB, Sandbox
 
 log = logging.getLogger(__name__)
 
 DEFAULT_MAX_BYTES = 1024 * MIB
+# Between a backend's name and its toolchain id in `cache_backend` (neither contains a NUL).
+_TOOLCHAIN_SEPARATOR = "\0"
+
+
+def cache_backend(sandbox: Sandbox) -> str:
+    """The backend part of a cache key: the sandbox's name and, when its boxes do not run the host's
+    compilers (docker: an image with its own g++), its toolchain id, so that an image rebuilt with
+    another compiler never gets a binary the old one made."""
+    toolchain = sandbox.toolchain_id()
+    return sandbox.name if toolchain is None else f"{sandbox.name}{_TOOLCHAIN_SEPARATOR}{toolchain}"
 
 
 def cache_key(language: Language, source: str, *, backend: str = "") -> str:
     """The entry for `source` compiled as `language` by the compiler of sandbox `backend`.
 
-    The compiler version is the host's; the docker backend compiles with its image's compiler, so the
-    backend's name is part of the key too and the two never share binaries.
+    `backend` is `cache_backend(sandbox)` (or a bare backend name): when it carries a toolchain id, that
+    id stands for the compiler; otherwise the boxes run the host's compilers and the host's compiler
+    version is used. The backend's name is part of the key too, so two backends never share binaries.
     """
+    name, _, toolchain = backend.partition(_TOOLCHAIN_SEPARATOR)
     digest = hashlib.sha256()
     # Length-prefixed fields: no two different tuples hash the same text.
     # Every compile argv, not only the flags: changing how a language compiles invalidates its entries.
     steps = "\n".join("\0".join(step.argv) for step in language.compile_steps)
-    parts = (backend, language.key, language.compiler_version(), "\0".join(language.flags), steps, source)
+    compiler = f"toolchain {toolchain}" if toolchain else language.compiler_version()
+    parts = (name, language.key, compiler, "\0".join(language.flags), steps, source)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))

@@ -136,3 +136,9 @@ class Sandbox(abc.ABC):
     @abc.abstractmethod
     def open_box(self) -> AbstractContextManager[Box]:
         """A fresh box for one submission; blocks while every slot is busy."""
+
+    def toolchain_id(self) -> str | None:
+        """What identifies the compilers and runtimes inside this backend's boxes, when they are not the
+        host's own (e.g. a container image's id); the binary cache keys on it. None: the boxes run the
+        host's /usr, so the host's compiler version is the truth. Cheap after the first call."""
+        return None

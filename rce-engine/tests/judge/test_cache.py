@@ -12,6 +12,7 @@ from pathlib import Path
 
 from algocode_contracts import Verdict
 from rce_engine.judge import BinaryCache, cache_key, judge_job, judge_job_report
+from rce_engine.judge.cache import cache_backend
 from rce_engine.languages import REGISTRY
 from rce_engine.sandbox.base import Box, Limits, RunResult, Sandbox
 from tests.judge.support import case_job
@@ -30,6 +31,47 @@ def test_key_depends_on_language_source_flags_and_compiler() -> None:
     assert key != cache_key(dataclasses.replace(cpp, compile_steps=steps), "int main(){}")
     assert key != cache_key(cpp, "int main(){}", backend="docker")  # another compiler binary
     assert len(key) == 64
+
+
+class _ImageSandbox(Sandbox):
+    """A backend whose boxes run their own compilers (like docker's image), identified by `toolchain`."""
+
+    name = "image"
+
+    def __init__(self, toolchain: str | None) -> None:
+        self.toolchain = toolchain
+
+    def check(self) -> None:
+        pass
+
+    def open_box(self) -> contextlib.AbstractContextManager[Box]:
+        raise NotImplementedError
+
+    def toolchain_id(self) -> str | None:
+        return self.toolchain
+
+
+def test_key_follows_the_backends_own_toolchain_not_the_hosts() -> None:
+    cpp = REGISTRY["cpp"]
+    built_by_old_image = cache_key(cpp, "int main(){}", backend=cache_backend(_ImageSandbox("sha256:old")))
+    assert built_by_old_image == cache_key(
+        cpp, "int main(){}", backend=cache_backend(_ImageSandbox("sha256:old"))
+    )
+    # A rebuilt image (another compiler) never finds the old image's binary.
+    assert built_by_old_image != cache_key(
+        cpp, "int main(){}", backend=cache_backend(_ImageSandbox("sha256:new"))
+    )
+    # The host's compiler does not matter to a backend with its own toolchain...
+    other_host_compiler = dataclasses.replace(cpp, version_argv=("gcc", "--version"))
+    assert built_by_old_image == cache_key(
+        other_host_compiler, "int main(){}", backend=cache_backend(_ImageSandbox("sha256:old"))
+    )
+    # ...and is the compiler of a backend whose boxes run the host's /usr (native: toolchain_id() is None).
+    host = cache_backend(_ImageSandbox(None))
+    assert host == "image"
+    assert cache_key(cpp, "int main(){}", backend=host) != cache_key(
+        other_host_compiler, "int main(){}", backend=host
+    )
 
 
 def test_put_get_and_no_temporary_files_left(tmp_path: Path) -> None:

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import logging
 import os
 import queue
 import socket
+import threading
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -54,6 +56,10 @@ class DockerSandbox(Sandbox):
         self.config = config
         self.settings = settings or ContainerSettings(image=config.docker_image)
         self._client = client
+        # The image id every box of this process runs (resolved from the tag once): a rebuild of the tag
+        # while this process runs changes nothing here, so toolchain_id() always names what compiles.
+        self._image_id: str | None = None
+        self._image_lock = threading.Lock()
         self._free_slots: queue.Queue[int] = queue.Queue()
         for slot in range(config.slots):
             self._free_slots.put(slot)
@@ -77,7 +83,8 @@ class DockerSandbox(Sandbox):
             raise SandboxError(f"no Docker engine reachable ({exc}); {_HOW_TO_START}") from exc
         image = self.settings.image
         try:
-            labels = self.client.api.inspect_image(image)["Config"].get("Labels") or {}
+            inspected = self.client.api.inspect_image(image)
+            labels = inspected["Config"].get("Labels") or {}
         except docker.errors.ImageNotFound as exc:
             raise SandboxError(f"docker image {image} is missing; {_HOW_TO_BUILD}") from exc
         except docker.errors.DockerException as exc:
@@ -88,7 +95,28 @@ class DockerSandbox(Sandbox):
                 f"docker image {image} has runner protocol {protocol!r}, this judge needs "
                 f"{RUNNER_PROTOCOL!r}; {_HOW_TO_BUILD}"
             )
+        with self._image_lock:
+            if self._image_id is None:
+                self._image_id = inspected["Id"]
         self.remove_stale_containers()
+
+    def image_id(self) -> str:
+        """The id of the image this process's boxes run (the tag's image when first asked)."""
+        with self._image_lock:
+            if self._image_id is None:
+                try:
+                    self._image_id = self.client.api.inspect_image(self.settings.image)["Id"]
+                except docker.errors.ImageNotFound as exc:
+                    raise SandboxError(
+                        f"docker image {self.settings.image} is missing; {_HOW_TO_BUILD}"
+                    ) from exc
+                except docker.errors.DockerException as exc:
+                    raise SandboxError(f"cannot inspect docker image {self.settings.image}: {exc}") from exc
+            return self._image_id
+
+    def toolchain_id(self) -> str:
+        """The compilers are the image's: its id (a content hash) changes with every rebuild."""
+        return f"docker-image:{self.image_id()}"
 
     def remove_stale_containers(self) -> int:
         """Remove box containers left by judge processes of this host that no longer exist."""
@@ -109,11 +137,31 @@ class DockerSandbox(Sandbox):
                     log.warning("cannot remove stale box container %s: %s", container["Id"], exc)
         return removed
 
+    def _pinned_image_exists(self) -> bool:
+        try:
+            self.client.api.inspect_image(self.image_id())
+        except docker.errors.ImageNotFound:
+            return False
+        except docker.errors.DockerException:
+            return True  # not known to be gone: the box's own error stands
+        return True
+
     @contextmanager
     def open_box(self) -> Iterator[DockerBox]:
         slot = self._free_slots.get()
         try:
-            box = DockerBox(client=self.client, settings=self.settings, slot=slot)
+            pinned = dataclasses.replace(self.settings, image=self.image_id())
+            try:
+                box = DockerBox(client=self.client, settings=pinned, slot=slot)
+            except SandboxError:
+                if self._pinned_image_exists():
+                    raise
+                # The image this process ran was removed (a rebuild, then a prune): take the tag's new one;
+                # toolchain_id() follows, so no cached binary of the old compiler is used.
+                with self._image_lock:
+                    self._image_id = None
+                pinned = dataclasses.replace(self.settings, image=self.image_id())
+                box = DockerBox(client=self.client, settings=pinned, slot=slot)
             try:
                 yield box
             finally:
