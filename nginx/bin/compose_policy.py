@@ -19,6 +19,7 @@ STATEFUL = {
     "rabbitmq": "/var/lib/rabbitmq",
 }
 JUDGE = "judge-worker"
+SECRET_KEYS = ("PASSWORD", "_PASS")  # variables holding a password: generated ones are 64 hex digits
 JUDGE_SECURITY_OPT = {"seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"}
 JUDGE_CAPS = {"SETUID", "SETGID", "KILL"}  # docs/adr/0050-judge-container-privileges.md
 
@@ -44,6 +45,12 @@ def problems(config: dict[str, Any]) -> list[str]:
             out.append(f"{name}: no restart policy")
         if not svc.get("healthcheck", {}).get("test"):
             out.append(f"{name}: no healthcheck")
+    for name, svc in services.items():
+        for key, value in (svc.get("environment") or {}).items():
+            if value and "__GENERATE_" in value:
+                out.append(f"{name}: {key} is still an example placeholder (run make docker-env)")
+            elif value and ("guest:guest@" in value or (key.endswith(SECRET_KEYS) and len(value) < 16)):
+                out.append(f"{name}: {key} is a default or short password")
     for name, path in STATEFUL.items():
         mounts = {v.get("target"): v for v in services.get(name, {}).get("volumes", [])}
         if mounts.get(path, {}).get("type") != "volume":
@@ -78,6 +85,13 @@ MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
         "seccomp=unconfined"
     ),
     "service as root": lambda c: c["services"]["auth"].update(user="0:0"),
+    "placeholder secret": lambda c: c["services"]["redis"]["environment"].update(
+        REDIS_PASSWORD="__GENERATE_X__"  # noqa: S106
+    ),
+    "default broker account": lambda c: c["services"][JUDGE]["environment"].update(
+        AMQP_URL="amqp://guest:guest@rabbitmq:5672/%2F"
+    ),
+    "short password": lambda c: c["services"]["postgres"]["environment"].update(POSTGRES_PASSWORD="postgres"),  # noqa: S106
 }
 
 
