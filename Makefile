@@ -184,7 +184,7 @@ compose-check: compose-tool docker-env ## Validate docker-compose.yml (docker co
 	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py --self-test
 
 .PHONY: docker-up
-docker-up: compose-tool docker-env ## Build and start the compose stack, wait until healthy, load problems/
+docker-up: compose-check ## Build and start the compose stack, wait until healthy, load problems/
 	$(COMPOSE) up -d --build --wait --wait-timeout 600
 	$(COMPOSE) --profile seed run --rm seed
 	@echo "up: http://$${ALGOCODE_HTTP_BIND:-127.0.0.1:8080}/api/v1/problem/all/"
