@@ -137,6 +137,12 @@ up() {
   "${COMPOSE[@]}" ps --format 'table {{.Service}}\t{{.Status}}\t{{.Ports}}' >&2
   "${COMPOSE[@]}" --profile seed run --rm seed 2>&1 | tail -n 3 >&2
   AUTH_LOGS="${COMPOSE[*]} logs --no-log-prefix auth" "$ROOT/nginx/local/walkthrough.sh" "http://$ALGOCODE_HTTP_BIND"
+  # /metrics stays inside: each service answers it on its own port, nginx does not route it.
+  local probe='import sys, urllib.request as u; print(len(u.urlopen(sys.argv[1], timeout=5).read().splitlines()), "lines")'
+  log "auth /metrics: $("${COMPOSE[@]}" exec -T auth python -c "$probe" http://127.0.0.1:8000/metrics)"
+  log "code-manager /metrics: $("${COMPOSE[@]}" exec -T code-manager python -c "$probe" http://127.0.0.1:8001/metrics)"
+  log "judge-worker /metrics: $("${COMPOSE[@]}" exec -T judge-worker python -c "$probe" http://127.0.0.1:9100/metrics)"
+  log "/metrics through nginx: $(curl -s -o /dev/null -w '%{http_code}' "http://$ALGOCODE_HTTP_BIND/metrics")"
 }
 
 down() {
