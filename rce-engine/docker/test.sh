@@ -1,20 +1,37 @@
 #!/usr/bin/env bash
-# The docker sandbox tests against a real engine (the Makefile's one-liner):
-# start dockerd when none runs, build/refresh the judge image, run `pytest -m docker` over
-# rce-engine/tests/docker, and stop the dockerd this script started. Extra arguments go to pytest.
+# The docker sandbox backend, end to end against a real engine (`make test-sandbox-docker`, run by CI):
+#   1. a Docker engine: the running one, else dockerd.sh starts one (installing docker.io if needed)
+#   2. the judge image: build.sh builds or refreshes it (idempotent; ~0.1 s when up to date)
+#   3. `algocode-judge verify ../problems --sandbox docker`: every problem's reference solutions judged
+#      in docker boxes with their expected verdicts (stops here when one is wrong)
+#   4. one pytest session, `-m docker`: the backend's own tests (tests/docker) and the exploit library
+#      judged on the docker backend (tests/exploits, ALGOCODE_EXPLOIT_DOCKER=1); its summary is the last line
+# An engine this script started is stopped at the end unless ALGOCODE_KEEP_DOCKERD=1 (set it when others
+# use the engine). Works from a machine where no engine runs and no image exists. Extra arguments go to
+# pytest (e.g. -x, -k t20).
 set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 ROOT=$(cd "$HERE/../.." && pwd)
-PYTEST=${PYTEST:-$ROOT/.venv/bin/pytest}
+BIN=${BIN:-$ROOT/.venv/bin}
+PYTEST=${PYTEST:-$BIN/pytest}
 
 started=0
 if ! docker info >/dev/null 2>&1; then
   "$HERE/dockerd.sh" start
   started=1
 fi
-stop_engine() { if [ "$started" = 1 ] && [ "${ALGOCODE_KEEP_DOCKERD:-0}" != 1 ]; then "$HERE/dockerd.sh" stop; fi; }
+# Quietly (pytest's summary stays the last line), and never under containers someone else started since.
+stop_engine() {
+  if [ "$started" = 1 ] && [ "${ALGOCODE_KEEP_DOCKERD:-0}" != 1 ] && [ -z "$(docker ps -q 2>/dev/null)" ]; then
+    "$HERE/dockerd.sh" stop 2>/dev/null || true
+  fi
+}
 trap stop_engine EXIT
 
 "$HERE/build.sh"
 cd "$ROOT/rce-engine"
-"$PYTEST" -q -p no:cacheprovider -m docker tests/docker "$@"
+
+echo "test.sh: algocode-judge verify ../problems --sandbox docker" >&2
+"$BIN/algocode-judge" verify ../problems --sandbox docker
+
+ALGOCODE_EXPLOIT_DOCKER=1 "$PYTEST" -q -p no:cacheprovider -m docker tests/docker tests/exploits "$@"

@@ -160,10 +160,15 @@ class DockerBox(Box):
         state = self._container_state()
         return bool(state and state.get("Running"))
 
-    def _replace_container(self) -> None:
+    def _replace_container(self, *, after_oom: bool = False) -> None:
         """A fresh container with the same limits and the files write_file put in or read_file took out;
-        everything else the runs left is lost."""
-        log.warning("replacing box container %s", self.container_id)
+        everything else the runs left is lost. After an OOM this is routine (MLE), otherwise a fault."""
+        log.log(
+            logging.INFO if after_oom else logging.WARNING,
+            "replacing box container %s%s",
+            self.container_id,
+            " after an OOM kill" if after_oom else "",
+        )
         self._remove_container()
         self.resets += 1
         self._start_container()
@@ -389,7 +394,7 @@ class DockerBox(Box):
             if result.oom_killed:
                 # What filled the memory may outlive the program (tmpfs files are not reclaimable): later
                 # runs get a fresh container rather than one that starts out full.
-                self._replace_container()
+                self._replace_container(after_oom=True)
             return result
 
     def _lost_run(
@@ -425,7 +430,7 @@ class DockerBox(Box):
                 self._last_oom = count
             if oom_killed:
                 # Files the program left in tmpfs keep the memory charged: later runs would start out full.
-                self._replace_container()
+                self._replace_container(after_oom=True)
         return RunResult(
             exit_code=None,
             signal=sig,
