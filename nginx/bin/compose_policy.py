@@ -19,6 +19,7 @@ STATEFUL = {
     "rabbitmq": "/var/lib/rabbitmq",
 }
 JUDGE = "judge-worker"
+OUTSIDE = {"nginx", "auth"}  # on a network with a route out: nginx (its published port), auth (SMTP)
 SECRET_KEYS = ("PASSWORD", "_PASS")  # variables holding a password: generated ones are 64 hex digits
 JUDGE_SECURITY_OPT = {"seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"}
 JUDGE_CAPS = {"SETUID", "SETGID", "KILL"}  # docs/adr/0050-judge-container-privileges.md
@@ -27,6 +28,7 @@ JUDGE_CAPS = {"SETUID", "SETGID", "KILL"}  # docs/adr/0050-judge-container-privi
 def problems(config: dict[str, Any]) -> list[str]:
     out: list[str] = []
     services: dict[str, dict[str, Any]] = config.get("services", {})
+    networks: dict[str, dict[str, Any]] = config.get("networks", {})
     for name, svc in services.items():
         if svc.get("ports") and name not in PUBLISHED:
             out.append(f"{name}: publishes ports {svc['ports']} (only {sorted(PUBLISHED)} may)")
@@ -39,6 +41,9 @@ def problems(config: dict[str, Any]) -> list[str]:
                 out.append(f"{name}: mounts the docker socket (THREATS rule 4)")
         if svc.get("network_mode") == "host":
             out.append(f"{name}: host network")
+        routed = [n for n in svc.get("networks") or {} if not networks.get(n, {}).get("internal")]
+        if routed and name not in OUTSIDE:
+            out.append(f"{name}: on {routed}, networks with a route out (only {sorted(OUTSIDE)} may be)")
         if name in ONE_SHOT:
             continue
         if svc.get("restart") not in ("always", "unless-stopped", "on-failure"):
@@ -85,6 +90,7 @@ MUTATIONS: dict[str, Callable[[dict[str, Any]], None]] = {
         "seccomp=unconfined"
     ),
     "service as root": lambda c: c["services"]["auth"].update(user="0:0"),
+    "worker with a route out": lambda c: c["services"][JUDGE]["networks"].update(edge=None),
     "placeholder secret": lambda c: c["services"]["redis"]["environment"].update(
         REDIS_PASSWORD="__GENERATE_X__"  # noqa: S106
     ),
