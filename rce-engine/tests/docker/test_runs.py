@@ -59,8 +59,10 @@ def test_cpu_limit(box: DockerBox, programs: dict[str, bytes]) -> None:
     assert result.cpu_limit_exceeded
     assert not result.wall_limit_exceeded
     assert result.signal == signal.SIGKILL
-    # Killed by the runner's 10 ms polling, long before the RLIMIT_CPU backstop (2 s).
-    assert 0.5 <= result.cpu_time_s < 1.5
+    # Killed by the runner's 10 ms polling, long before the RLIMIT_CPU backstop (2 s). The kill is decided
+    # on the container's CPU counter, the report is the program's rusage: under load they differ by a few
+    # ms (measured: 0.4995 s reported for a kill at 0.5 s), so the lower bound has a little slack.
+    assert 0.45 <= result.cpu_time_s < 1.5
 
 
 def test_sleep_hits_the_wall_limit(box: DockerBox, programs: dict[str, bytes]) -> None:

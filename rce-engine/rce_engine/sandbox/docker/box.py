@@ -69,6 +69,7 @@ class DockerBox(Box):
         # container has to be replaced: later tests of the submission still find their program.
         self._written: dict[str, tuple[bytes, bool]] = {}
         self._last_oom = 0
+        self._restoring = False
         self._lock = threading.Lock()
         self._closed = False
         self.container_id: str | None = None
@@ -172,8 +173,12 @@ class DockerBox(Box):
         self._remove_container()
         self.resets += 1
         self._start_container()
-        for name, (data, executable) in self._written.items():
-            self._write(name, data, executable=executable)
+        self._restoring = True  # a fresh container that cannot take the files is an error, not a loop
+        try:
+            for name, (data, executable) in self._written.items():
+                self._write(name, data, executable=executable)
+        finally:
+            self._restoring = False
 
     def _apply_limits(self, limits: Limits) -> None:
         memory = limits.memory_bytes + self._settings.memory_overhead_bytes
@@ -207,6 +212,7 @@ class DockerBox(Box):
         unless `replace` is false; an exec the runtime could not start is retried once, and then (unless
         `replace` is false) tried in a fresh container, e.g. when leftover tmpfs files fill the memory
         limit so that `runc init` cannot start. In all these cases nothing of the command ran."""
+        replace = replace and not self._restoring
         for attempt in range(3):
             if self.container_id is None:
                 self._replace_container()
