@@ -10,6 +10,7 @@ import pytest
 from pymongo import ReturnDocument
 
 from code_manager.common import mongo
+from code_manager.submissions.services import result_apply_filter
 
 
 @pytest.fixture
@@ -38,16 +39,35 @@ def test_set_on_insert_upsert_only_sets_on_insert(coll) -> None:
 
 def test_conditional_update_on_status_and_attempt(coll) -> None:
     coll.insert_one({"_id": "s", "status": "created", "attempt": 1})
-    condition = {
-        "_id": "s",
-        "attempt": {"$lte": 1},
-        "$or": [{"judged_attempt": {"$exists": False}}, {"judged_attempt": {"$lt": 1}}],
-    }
+    condition = result_apply_filter(submission_id="s", attempt=1)
     first = coll.update_one(condition, {"$set": {"status": "judged", "judged_attempt": 1}})
     again = coll.update_one(condition, {"$set": {"status": "judged", "judged_attempt": 1}})
     queued = coll.update_one({"_id": "s", "status": "created"}, {"$set": {"status": "queued"}})
     assert (first.modified_count, again.matched_count, queued.matched_count) == (1, 0, 0)
     assert coll.find_one({"_id": "s"})["status"] == "judged"
+
+
+def test_the_result_filter_only_ever_matches_its_own_submission(coll) -> None:
+    """Other judged submissions that satisfy the attempt conditions must never be picked instead
+    (nx-27017 did exactly that with `_id` beside a top-level `$or`: a rejudge overwrote another user's)."""
+    coll.insert_many(
+        [
+            {"_id": "other-1", "attempt": 1, "judged_attempt": 1, "owner": "alice"},
+            {"_id": "rejudged", "attempt": 2, "judged_attempt": 1, "owner": "bob"},
+            {"_id": "other-2", "attempt": 1, "owner": "carol"},
+        ]
+    )
+    before = coll.find_one_and_update(
+        result_apply_filter(submission_id="rejudged", attempt=2),
+        {"$set": {"judged_attempt": 2}},
+        return_document=ReturnDocument.BEFORE,
+    )
+    assert before["_id"] == "rejudged"
+    assert {d["_id"]: d.get("judged_attempt") for d in coll.find()} == {
+        "other-1": 1,
+        "rejudged": 2,
+        "other-2": None,
+    }
 
 
 def test_find_one_and_update_returns_before_or_after(coll) -> None:

@@ -257,17 +257,29 @@ def submission_rejudge(*, submission_id: str) -> int:
     return int(doc["attempt"])
 
 
+def result_apply_filter(*, submission_id: str, attempt: int) -> dict[str, object]:
+    """This submission, unless it already has a verdict of this or a later attempt.
+
+    Every condition sits in one `$and`: nx-27017 (the local MongoDB stand-in) ignores `_id` when it stands
+    beside a top-level `$or` once other documents match the `$or`, and would apply the verdict to another
+    user's submission. Real MongoDB reads both forms the same way.
+    """
+    return {
+        "$and": [
+            {"_id": submission_id},
+            {"attempt": {"$lte": attempt}},
+            {"$or": [{"judged_attempt": {"$exists": False}}, {"judged_attempt": {"$lt": attempt}}]},
+        ]
+    }
+
+
 def result_apply(*, result: SubmissionJudged) -> ResultOutcome:
     """Store a verdict unless the submission already has one for this or a later attempt."""
     sid = str(result.submission_id)
     stored = result.model_dump(mode="json", by_alias=True)
     submissions = collection(Collections.SUBMISSIONS)
     before = submissions.find_one_and_update(
-        {
-            "_id": sid,
-            "attempt": {"$lte": result.attempt},
-            "$or": [{"judged_attempt": {"$exists": False}}, {"judged_attempt": {"$lt": result.attempt}}],
-        },
+        result_apply_filter(submission_id=sid, attempt=result.attempt),
         {
             "$set": {
                 "status": SubmissionStatus.JUDGED.value,
