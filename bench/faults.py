@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import argparse
 import random
+import shutil
 import sys
 import tempfile
 import time
@@ -88,6 +89,10 @@ def main() -> int:
             f"| {leftovers:>9} | {statuses.get(503, 0):>4} | {errors:>6} |"
         )
     print(f"\ntotal {time.monotonic() - started:.0f} s; {'FAILED' if failed else 'all zero: nothing lost'}")
+    if failed:
+        print(f"logs kept in {platform.var / 'log'}")
+    else:
+        shutil.rmtree(platform.var, ignore_errors=True)
     return 1 if failed else 0
 
 

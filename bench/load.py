@@ -1,7 +1,7 @@
 """Load benchmark: many simulated users against the whole platform, and the raw judge in the same run.
 
-Starts a platform with tests/e2e/platform.py (private Redis, PostgreSQL, RabbitMQ; 2 judge workers sharing
-one judge home, so 2 sandbox slots), then:
+Starts a platform with tests/e2e/platform.py (private Redis and RabbitMQ; 2 judge workers of 2 threads each
+sharing one judge home, so 4 judging threads on 2 sandbox slots, as `make up` runs them), then:
   1. users register, verify their e-mail and log in (timed);
   2. each user submits a mix of Sqrt(x) solutions (AC, WA, TLE, CE, RE from problems/sqrt-x/submissions,
      every source made unique so that every submission really compiles), polls result/check until the
@@ -9,7 +9,7 @@ one judge home, so 2 sandbox slots), then:
      the submit endpoint to get the intended 429s (the bucket is sized so the others never see one);
   3. with the platform idle: submit→verdict of a small C++ submission, one at a time;
   4. the raw judge: the same submissions through rce_engine.judge.judge_job in the same native sandbox
-     (same judge home, same number of slots), no HTTP, no broker, no database.
+     (same judge home, same 2 slots, same 4 judging threads), no HTTP, no broker, no database.
 Prints judged submissions per minute for 2 and 4, their ratio (the platform's overhead), submit→verdict
 p50/p95/p99, result-check p50/p99, login/registration latencies and error counts.
 
@@ -19,7 +19,9 @@ p50/p95/p99, result-check p50/p99, login/registration latencies and error counts
 from __future__ import annotations
 
 import argparse
+import os
 import random
+import shutil
 import sys
 import tempfile
 import threading
@@ -224,8 +226,9 @@ class User:
             self.stats.error(f"flood {source.path.name}: {data['verdict']}, expected {source.expected}")
 
 
-def raw_judge(platform: Platform, picked: list[Source], slots: int) -> float:
-    """Judge the same submissions with judge_job directly on `slots` threads; returns the elapsed seconds."""
+def raw_judge(platform: Platform, picked: list[Source], slots: int, threads: int) -> float:
+    """Judge the same submissions with judge_job directly: `threads` threads sharing `slots` sandbox slots
+    (the workers' setup, minus HTTP, broker and database); returns the elapsed seconds."""
     config = JudgeConfig.from_env(
         {"ALGOCODE_JUDGE_HOME": str(platform.judge_home), "ALGOCODE_SLOTS": str(slots)}
     )
@@ -241,7 +244,7 @@ def raw_judge(platform: Platform, picked: list[Source], slots: int) -> float:
             wrong.append(f"{source.path.name}: {result.verdict.value}")
 
     t0 = time.monotonic()
-    with ThreadPoolExecutor(slots) as pool:
+    with ThreadPoolExecutor(threads) as pool:
         list(pool.map(one, jobs))
     elapsed = time.monotonic() - t0
     if wrong:
@@ -307,6 +310,11 @@ def main() -> int:
         threads += [
             threading.Thread(target=u.flood, args=(capacity + 8, flood_source)) for u in users[args.users :]
         ]
+        # The raw judge runs right before and right after the load (same submissions, fresh sources): other
+        # work on this shared machine drifts, and the mean of the two brackets the platform's run.
+        threads_per_run = platform.workers * slots  # each worker judges `slots` jobs at once, on shared slots
+        raw_before = raw_judge(platform, pick, slots, threads_per_run)
+        load_before = os.getloadavg()[0]
         load_start = time.monotonic()
         for t in threads:
             t.start()
@@ -316,10 +324,12 @@ def main() -> int:
             for waiter in user.waiting:
                 waiter.join()
         load_elapsed = time.monotonic() - load_start
-        everything = stats.judged + stats.flood_judged
-        # Throughput over the busy window: first submit to last verdict (no arrival ramp, no think time).
-        window = max(done for _, _, done in everything) - min(sub for _, sub, _ in everything)
-        platform_rate = len(everything) / window * 60
+        # Throughput of the users' submissions (the set the raw judge gets) over their busy window, first
+        # submit to last verdict. The flooders' accepted submissions are extra work inside that window.
+        window = max(done for _, _, done in stats.judged) - min(sub for _, sub, _ in stats.judged)
+        users_judged, flood_judged = len(stats.judged), len(stats.flood_judged)
+        platform_rate = users_judged / window * 60
+        load_during = os.getloadavg()[0]
 
         # 3. idle latency
         small = next(s for s, _ in weighted if s.path.name == "original_readme.cpp")
@@ -331,8 +341,8 @@ def main() -> int:
         del stats.to_verdict[before:]
 
         # 4. raw judge, same submissions, same slots
-        raw_elapsed = raw_judge(platform, [s for s, _, _ in everything], slots)
-        raw_rate = len(everything) / raw_elapsed * 60
+        raw_after = raw_judge(platform, pick, slots, threads_per_run)
+        raw_rate = len(pick) / ((raw_before + raw_after) / 2) * 60
     finally:
         platform.stop()
 
@@ -357,13 +367,15 @@ def main() -> int:
         f" all checks incl. waiting ones p99 {ms(pct(stats.check_waiting, 0.99))}"
     )
     print(
-        f"platform: {len(everything)} judged, first submit->last verdict {window:.1f} s = {platform_rate:.1f}"
+        f"platform: {users_judged} users' submissions (+{flood_judged} flooders') judged,"
+        f" first submit->last verdict {window:.1f} s = {platform_rate:.1f}"
         f" judged/min (whole load phase incl. arrival and think time: {load_elapsed:.1f} s)"
     )
     print(
-        f"raw judge_job, same {len(everything)} submissions, {slots} slots: {raw_elapsed:.1f} s"
-        f" = {raw_rate:.1f}/min"
+        f"raw judge_job, the users' {len(pick)} submissions, {threads_per_run} threads on {slots} slots:"
+        f" {raw_before:.1f} s before, {raw_after:.1f} s after the load = {raw_rate:.1f}/min (mean)"
     )
+    print(f"1-minute load average: {load_before:.1f} before the load phase, {load_during:.1f} at its end")
     print(f"platform/raw throughput: {platform_rate / raw_rate:.2f} (raw is {raw_rate / platform_rate:.2f}x)")
     print(
         f"idle platform, small C++ submit->verdict: p50 {ms(pct(idle, 0.5))} p95 {ms(pct(idle, 0.95))}"
@@ -372,6 +384,10 @@ def main() -> int:
     print(f"intended 429s: {stats.intended_429}; errors: {len(errors)}")
     for e in errors[:20]:
         print(f"  {e}")
+    if errors:
+        print(f"logs kept in {platform.var / 'log'}")
+    else:
+        shutil.rmtree(platform.var, ignore_errors=True)
     return 1 if errors else 0
 
 
