@@ -28,7 +28,7 @@ from algocode_contracts import (
     Verdict,
 )
 from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
-from rce_engine.judge.cache import BinaryCache, cache_key
+from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
 from rce_engine.judge.verdicts import run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
@@ -143,7 +143,7 @@ def compile_in_box(
 ) -> CompileOutcome:
     """Put the source in the box and compile it there (or copy a cached artifact in).
 
-    `backend` is the sandbox's name: part of the cache key (see cache_key).
+    `backend` is `cache_backend(sandbox)`: part of the cache key (see cache_key).
     """
     box.write_file(language.source_file, source.encode("utf-8", "surrogatepass"))
     if not language.compiled:
@@ -212,7 +212,7 @@ class _Judging:
         self.job = job
         self.sandbox = sandbox
         self.cache = cache
-        self.backend = getattr(sandbox, "name", "")
+        self.backend = cache_backend(sandbox)
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
         self.notes: dict[str, str] = {}
