@@ -22,12 +22,12 @@ DOCKER_DIR = ROOT / "rce-engine" / "docker"
 sys.path.insert(0, str(ROOT / "rce-engine"))
 
 import docker  # noqa: E402
+from baseline import bare_spawn, build_program  # noqa: E402
 
 from rce_engine.conf import JudgeConfig  # noqa: E402
 from rce_engine.sandbox.base import MIB, Limits  # noqa: E402
 from rce_engine.sandbox.docker import DockerSandbox  # noqa: E402
 
-PROGRAM = b'#include <unistd.h>\nint main(void) { write(1, "ok\\n", 3); return 0; }\n'
 LIMITS = Limits(cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=64 * MIB, max_processes=4, output_bytes=MIB)
 OTHER_LIMITS = Limits(
     cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=96 * MIB, max_processes=8, output_bytes=MIB
@@ -45,19 +45,6 @@ def line(label: str, values: list[float], baseline: float | None = None) -> str:
     if baseline:
         text += f"   x{median_ms(values) / baseline:6.1f}"
     return text
-
-
-def bare_spawn(path: str, runs: int) -> list[float]:
-    """fork+exec+wait with stdout to /dev/null: the floor any sandbox is compared against."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        pid = os.posix_spawn(path, [path], {}, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
-        os.waitpid(pid, 0)
-        times.append(time.perf_counter() - t)
-    os.close(devnull)
-    return times
 
 
 def engine_answers() -> bool:
@@ -88,9 +75,7 @@ def main() -> None:
 
 def measure(runs: int, boxes: int) -> None:
     with tempfile.TemporaryDirectory() as tmp:
-        source, binary = Path(tmp) / "hello.c", Path(tmp) / "hello"
-        source.write_bytes(PROGRAM)
-        subprocess.run(["gcc", "-O2", "-static", "-o", str(binary), str(source)], check=True)
+        binary = build_program(Path(tmp))
         program = binary.read_bytes()
         bare = bare_spawn(str(binary), runs * 4)
 

@@ -20,12 +20,13 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "rce-engine"))
 
+from baseline import bare_spawn, build_program  # noqa: E402
+
 from rce_engine.conf import JudgeConfig  # noqa: E402
 from rce_engine.sandbox.base import MIB, Limits  # noqa: E402
 from rce_engine.sandbox.native import NativeSandbox  # noqa: E402
 from rce_engine.sandbox.native import box as box_module  # noqa: E402
 
-PROGRAM = b'#include <unistd.h>\nint main(void) { write(1, "ok\\n", 3); return 0; }\n'
 LIMITS = Limits(cpu_time_s=1.0, wall_time_s=3.0, memory_bytes=64 * MIB, max_processes=4, output_bytes=MIB)
 
 
@@ -33,19 +34,6 @@ def ms(values: list[float]) -> str:
     values = sorted(values)
     p90 = values[int(len(values) * 0.9) - 1]
     return f"median {statistics.median(values) * 1000:7.3f} ms   p90 {p90 * 1000:7.3f} ms   (n={len(values)})"
-
-
-def bare_spawn(path: str, runs: int) -> list[float]:
-    """fork+exec+wait with stdout to /dev/null: the floor any sandbox is compared against."""
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    times = []
-    for _ in range(runs):
-        t = time.perf_counter()
-        pid = os.posix_spawn(path, [path], {}, file_actions=[(os.POSIX_SPAWN_DUP2, devnull, 1)])
-        os.waitpid(pid, 0)
-        times.append(time.perf_counter() - t)
-    os.close(devnull)
-    return times
 
 
 def bare_subprocess(path: str, runs: int) -> list[float]:
@@ -69,10 +57,7 @@ def main() -> None:
     work = Path(tempfile.mkdtemp(prefix="algocode-bench-", dir="/var/tmp"))
     os.chmod(work, 0o711)  # noqa: S103 (bwrap, as the slot uid, reaches the judge home below it)
     try:
-        src = work / "ok.c"
-        src.write_bytes(PROGRAM)
-        binary = work / "ok"
-        subprocess.run(["gcc", "-static", "-O2", "-o", str(binary), str(src)], check=True)
+        binary = build_program(work)
         data = binary.read_bytes()
 
         config = JudgeConfig(
