@@ -25,39 +25,10 @@ ACCESS=$(curl -s -X POST "$AUTH/login/" -H 'Content-Type: application/json' \
 log "login: got an access token (${#ACCESS} chars)"
 log "jwks: $(curl -s "$EDGE/.well-known/jwks.json" | head -c 80)..."
 log "problems: $(curl -s "$CM/problem/all/" | python3 -c 'import json,sys; d=json.load(sys.stdin); print(d["questions"]["count"], "problems")')"
-# The original README's Sqrt(x) solution (binary search).
-python3 - "$TMP/submit.json" <<'PY'
-import json, sys
-code = """#include <iostream>
-
-int mySqrt(int x) {
-    if (x == 0) return 0;
-    int left = 1, right = x, result = 0;
-    while (left <= right) {
-        int mid = left + (right - left) / 2;
-        if (mid <= x / mid) {
-            result = mid;
-            left = mid + 1;
-        } else {
-            right = mid - 1;
-        }
-    }
-    return result;
-}
-
-int main() {
-    int t;
-    std::cin >> t;
-    while (t--) {
-        int x;
-        std::cin >> x;
-        std::cout << mySqrt(x) << std::endl;
-    }
-    return 0;
-}
-"""
-json.dump({"problem_id": "f17f511a-8c53-41d3-b750-7673d25835af", "lang": "cpp", "code": code}, open(sys.argv[1], "w"))
-PY
+# The original README's Sqrt(x) solution (binary search), as shipped with the problem.
+SOLUTION="$(cd "$(dirname "$0")/../.." && pwd)/problems/sqrt-x/submissions/accepted/original_readme.cpp"
+python3 -c 'import json, sys; json.dump({"problem_id": "f17f511a-8c53-41d3-b750-7673d25835af", "lang": "cpp",
+  "code": open(sys.argv[1]).read()}, open(sys.argv[2], "w"))' "$SOLUTION" "$TMP/submit.json"
 start=$(ms)
 SUB=$(curl -s -X POST "$CM/code/submit/" -H "Authorization: Bearer $ACCESS" -H 'Content-Type: application/json' \
   --data-binary @"$TMP/submit.json")
