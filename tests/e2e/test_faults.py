@@ -23,17 +23,7 @@ def describe(tally: Tally) -> str:
     )
 
 
-# nx-27017 (the MongoDB stand-in of local runs and tests) ignores `_id` in a find_one_and_update whose filter
-# also holds `$or`, once other documents have a `judged_attempt`: a rejudge's result is applied to another
-# user's submission (result_apply in code-manager; reported to its owner, fix: wrap the filter in `$and`).
-NX_27017_OR_BUG = pytest.mark.xfail(
-    reason="nx-27017 applies a rejudge result to the wrong submission (find_one_and_update with _id + $or)"
-)
-
-
-@pytest.mark.parametrize(
-    "name", [pytest.param(n, marks=NX_27017_OR_BUG) if n == "stale-results" else n for n in SCENARIOS]
-)
+@pytest.mark.parametrize("name", list(SCENARIOS))
 def test_fault_loses_nothing(platform: Platform, name: str):
     seed = time.time_ns()
     tally = SCENARIOS[name](platform, random.Random(seed))
