@@ -153,6 +153,7 @@ class Platform:
         # sandbox's slot uids must be able to reach them.
         self.home = Path(tempfile.mkdtemp(prefix=f"algocode-e2e-{self.tag}-"))
         self.home.chmod(0o755)
+        (self.home / "tmp").mkdir()
         self.judge_home = self.home / "judge"
         self.redis: PrivateRedis | None = None
         self.postgres: PrivatePostgres | None = None
@@ -257,6 +258,8 @@ class Platform:
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "ALGOCODE_SLOTS": str(self.slots),
             "ALGOCODE_JUDGE_HOME": str(self.judge_home),
+            # Test inputs of a worker killed mid-job stay in its temp dir: keep them in ours, removed at stop.
+            "TMPDIR": str(self.home / "tmp"),
         }
         subprocess.run(
             [BIN / "python", "manage.py", "migrate", "--noinput"],
