@@ -659,6 +659,8 @@ def postgres_restarted_during_logins(platform: Platform, rng: random.Random) -> 
     after = {k: v for k, v in answers.items() if k.startswith("after:")}
     if set(after) != {"after:200"}:
         tally.errors.append(f"logins after recovery: {after}")
+    if any(k.endswith(":500") for k in answers):
+        tally.errors.append("a login answered 500 during the outage instead of a clear 503")
     if not any(k.startswith("down:") and k != "down:200" for k in answers):
         tally.errors.append("no login failed while PostgreSQL was down: the outage was not observed")
     if auth.popen.pid != auth_pid or not auth.alive:

@@ -9,6 +9,7 @@ from typing import Any
 
 from django.core.exceptions import PermissionDenied
 from django.core.exceptions import ValidationError as DjangoValidationError
+from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
 from rest_framework import exceptions, status
 from rest_framework.response import Response
@@ -68,6 +69,19 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
         exc = exceptions.NotFound()
     elif isinstance(exc, PermissionDenied):
         exc = exceptions.PermissionDenied()
+
+    if isinstance(exc, OperationalError | InterfaceError):
+        # The database is unreachable (restarting, network): a clear "try again", not a 500. Django
+        # reconnects by itself on the next request once it is back.
+        logger.error("database unavailable in %s: %s", context.get("view"), exc)
+        return Response(
+            {
+                "detail": "The service is temporarily unavailable; try again shortly.",
+                "code": str(ErrorCode.DATABASE_UNAVAILABLE),
+            },
+            status=status.HTTP_503_SERVICE_UNAVAILABLE,
+            headers={"Retry-After": "5"},
+        )
 
     response = drf_exception_handler(exc, context)
     if response is None:
