@@ -7,8 +7,10 @@ import threading
 import time
 import uuid
 
+import redis
 from django.test import override_settings
 
+from code_manager.submissions import cache
 from code_manager.submissions.services import result_apply
 
 from .conftest import drain, free_port, judged_body, judged_payload, publish_result_body
@@ -158,3 +160,27 @@ def test_history_is_own_newest_first_and_filterable(user_client, infra, problem)
     paged = alice.get("/api/v1/submissions/?page_size=2&page=2").json()["submissions"]
     assert [s["submission_id"] for s in paged["results"]] == [first]
     assert bob.get("/api/v1/submissions/").json()["submissions"]["count"] == 1
+
+
+def test_a_hung_redis_costs_a_result_check_one_timeout_not_one_per_cache_call(monkeypatch):
+    """After one failed cache read the write-back is skipped: Redis is not asked again for a moment."""
+    calls: list[str] = []
+
+    class Hung:
+        def get(self, *args, **kwargs):
+            calls.append("get")
+            raise redis.TimeoutError("timed out")
+
+        def set(self, *args, **kwargs):
+            calls.append("set")
+            raise redis.TimeoutError("timed out")
+
+    monkeypatch.setattr(cache, "get_redis", Hung)
+    monkeypatch.setattr(cache, "_skip_until", 0.0)
+    assert cache.result_cache_get("s") is None
+    cache.result_cache_set("s", user_id="u", data={})
+    assert cache.result_cache_get("s") is None
+    assert calls == ["get"]
+    monkeypatch.setattr(cache, "_skip_until", 0.0)  # the moment has passed: Redis is tried again
+    cache.result_cache_set("s", user_id="u", data={})
+    assert calls == ["get", "set"]
