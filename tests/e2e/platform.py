@@ -23,6 +23,7 @@ import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import redis
 import requests
 
 from e2e.servers import AmqpProxy, PrivatePostgres, PrivateRabbit, PrivateRedis, free_port, wait_port
@@ -420,6 +421,12 @@ class Platform:
         if self.rabbit is None:
             with contextlib.suppress(subprocess.CalledProcessError):
                 rabbitmqctl("delete_vhost", self.vhost)
+        if self.redis is None:  # the machine's Redis: remove this platform's keys, nobody else's
+            shared = redis.Redis.from_url(self.redis_url)
+            with contextlib.suppress(redis.RedisError):
+                for key in shared.scan_iter(match=f"algocode-e2e-{self.tag}:*", count=1000):
+                    shared.delete(key)
+            shared.close()
         with contextlib.suppress(subprocess.CalledProcessError):
             psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
         shutil.rmtree(self.home, ignore_errors=True)
