@@ -373,6 +373,10 @@ static void child_exec(const struct run_opts *o, int in_fd, int out_fd, int err_
     if (install_seccomp() != 0) goto fail;
     environ = (char **)o->env;
     execvp(o->argv[0], o->argv);
+    /* Like a shell and the native backend: a program that cannot be executed (deleted by an earlier
+     * test, not executable) exits 127 with a message; that is the submission's doing, not ours. */
+    dprintf(2, "algocode-run: cannot execute %s: %s\n", o->argv[0], strerror(errno));
+    _exit(127);
 fail:;
     int err = errno;
     (void)!write(errpipe, &err, sizeof err);

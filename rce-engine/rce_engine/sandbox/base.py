@@ -110,7 +110,8 @@ class Box(abc.ABC):
         """Run `argv` in the box with cwd `BOX_DIR`; `stdin` is bytes or a host file opened read-only.
 
         `env` is added to `BASE_ENV`. Every process the run started is gone when this returns.
-        Raises SandboxError only when the sandbox itself failed.
+        A program that cannot be executed is `exit_code == 127` with a message on stderr (like a shell):
+        an earlier test may have deleted it. Raises SandboxError only when the sandbox itself failed.
         """
 
     @abc.abstractmethod

@@ -131,11 +131,11 @@ def test_cwd_is_the_box_dir_private_to_the_box_uid(box: DockerBox) -> None:
     assert shell(box, "pwd; stat -c '%a %u' .").stdout == f"/box\n700 {box.uid}\n".encode()
 
 
-def test_missing_program_is_a_sandbox_error_not_a_verdict(box: DockerBox) -> None:
-    from rce_engine.sandbox.base import SandboxError
-
-    with pytest.raises(SandboxError, match="cannot start"):
-        box.run(["./does-not-exist"], limits=RUN_LIMITS)
+def test_missing_program_is_exit_127_not_a_sandbox_error(box: DockerBox) -> None:
+    """The same contract as the native backend: the program's absence is the submission's doing."""
+    result = box.run(["./does-not-exist"], limits=RUN_LIMITS)
+    assert result.exit_code == 127
+    assert b"cannot execute" in result.stderr
 
 
 def test_cpu_time_counts_every_thread(box: DockerBox, programs: dict[str, bytes]) -> None:
