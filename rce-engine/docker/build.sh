@@ -4,17 +4,18 @@
 #   2. the base image algocode-judge-base:bookworm: skipped when it exists; otherwise imported from a cached
 #      rootfs tarball, made by debootstrap when missing (no image registry is needed)
 #   3. algocode-judge:latest from ./Dockerfile: skipped when the image carries the hash of this directory's
-#      build inputs (Dockerfile, runner.c), so a second run takes about a second
+#      build inputs (Dockerfile, runner.c, the base image's id), so a second run takes about a second
 # Environment: ALGOCODE_DOCKER_CACHE (default /var/cache/algocode) for the tarball and dockerd's log,
 #   DEBIAN_MIRROR (default: the first deb.debian.org-style URI in apt's sources), ALGOCODE_IMAGE,
-#   ALGOCODE_BASE_IMAGE, FORCE=1 to rebuild the judge image (not the base) regardless of the hash.
+#   ALGOCODE_JUDGE_BASE_IMAGE, FORCE=1 to rebuild the judge image (not the base) regardless of the hash.
 # With a registry: `docker pull debian:bookworm-slim` and build with --build-arg BASE=... instead (see
 # docs/sandbox-docker.md); the Dockerfile installs nothing from the network here.
 set -euo pipefail
 
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${ALGOCODE_DOCKER_CACHE:-/var/cache/algocode}
-BASE_IMAGE=${ALGOCODE_BASE_IMAGE:-algocode-judge-base:bookworm}
+# Not ALGOCODE_BASE_IMAGE: that one is the compose stack's base for the service images (Makefile).
+BASE_IMAGE=${ALGOCODE_JUDGE_BASE_IMAGE:-algocode-judge-base:bookworm}
 IMAGE=${ALGOCODE_IMAGE:-algocode-judge:latest}
 PACKAGES=g++,gcc,libc6-dev,python3,openjdk-17-jdk-headless,ca-certificates
 TARBALL=$CACHE/judge-base-bookworm.tar
@@ -60,7 +61,9 @@ else
   docker import --change 'CMD ["/bin/bash"]' "$TARBALL" "$BASE_IMAGE" >/dev/null
 fi
 
-HASH=$(cd "$HERE" && cat Dockerfile runner.c | sha256sum | cut -c1-16)
+# The build inputs and the base image's id: a different base is a different judge image.
+BASE_ID=$(docker image inspect --format '{{.Id}}' "$BASE_IMAGE")
+HASH=$( (cd "$HERE" && cat Dockerfile runner.c; echo "$BASE_ID") | sha256sum | cut -c1-16)
 CURRENT=$(docker image inspect --format '{{ index .Config.Labels "org.algocode.build-hash" }}' "$IMAGE" \
   2>/dev/null || true)
 if [ "${FORCE:-0}" != 1 ] && [ "$CURRENT" = "$HASH" ]; then
