@@ -458,22 +458,26 @@ class Platform:
         assert r.status_code == 200, r.text
         return r.json()["access"]
 
-    def staff_token(self) -> str:
-        """Create (or update) the staff account with the auth service's own command; log it in."""
-        email, password = "fault-staff@example.com", "a-Long-staff-passw0rd!"
+    def create_staff_user(self, email: str, password: str) -> None:
+        """Create (or update) a staff account with the auth service's own management command."""
         subprocess.run(
             [BIN / "python", "manage.py", "create_staff_user"],
             cwd=ROOT / "auth-service",
             env=self.auth_env
             | {
                 "ALGOCODE_STAFF_EMAIL": email,
-                "ALGOCODE_STAFF_USERNAME": "fault_staff",
+                "ALGOCODE_STAFF_USERNAME": email.split("@")[0].replace("-", "_"),
                 "ALGOCODE_STAFF_PASSWORD": password,
             },
             check=True,
             capture_output=True,
             timeout=120,
         )
+
+    def staff_token(self) -> str:
+        """A staff account's access token (the account is created on first use)."""
+        email, password = "fault-staff@example.com", "a-Long-staff-passw0rd!"
+        self.create_staff_user(email, password)
         r = requests.post(f"{self.auth_url}/login/", json={"email": email, "password": password}, timeout=30)
         assert r.status_code == 200, r.text
         return r.json()["access"]

@@ -140,22 +140,6 @@ def test_every_request_path_exists_in_the_service(collection, service: str, base
 # ---- against the running platform ----------------------------------------------------------------------
 
 
-def create_staff_user(platform: Platform, email: str, password: str) -> None:
-    env = platform.auth_env | {
-        "ALGOCODE_STAFF_EMAIL": email,
-        "ALGOCODE_STAFF_USERNAME": email.split("@")[0],
-        "ALGOCODE_STAFF_PASSWORD": password,
-    }
-    subprocess.run(
-        [BIN / "python", "manage.py", "create_staff_user"],
-        cwd=ROOT / "auth-service",
-        env=env,
-        check=True,
-        capture_output=True,
-        timeout=120,
-    )
-
-
 def fill(text: str, variables: dict[str, str]) -> str:
     def value(match: re.Match[str]) -> str:
         name = match.group(1)
@@ -173,7 +157,7 @@ def test_the_collection_runs_in_order_against_the_platform(platform: Platform, c
         "staff_email": f"staff{uuid.uuid4().hex[:8]}@example.com",
         "staff_password": "Staff-passw0rd-long",
     }
-    create_staff_user(platform, variables["staff_email"], variables["staff_password"])
+    platform.create_staff_user(variables["staff_email"], variables["staff_password"])
     for item in requests_of(collection):
         tag = uuid.uuid4().hex[:8]
         for name, prefix, suffix in SETS.findall(script(item, "prerequest")):
