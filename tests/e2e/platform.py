@@ -77,6 +77,18 @@ def auth_argv(port: int) -> list[str]:
     ]
 
 
+def manage(service: str, env: dict[str, str], *args: str, timeout: float = 120) -> None:
+    """A one-shot `manage.py` command of a service (migrate, import_problem, create_staff_user)."""
+    subprocess.run(
+        [BIN / "python", "manage.py", *args],
+        cwd=ROOT / service,
+        env=env,
+        check=True,
+        capture_output=True,
+        timeout=timeout,
+    )
+
+
 @dataclass
 class Process:
     name: str
@@ -262,14 +274,7 @@ class Platform:
             # Test inputs of a worker killed mid-job stay in its temp dir: keep them in ours, removed at stop.
             "TMPDIR": str(self.home / "tmp"),
         }
-        subprocess.run(
-            [BIN / "python", "manage.py", "migrate", "--noinput"],
-            cwd=ROOT / "auth-service",
-            env=self.auth_env,
-            check=True,
-            capture_output=True,
-            timeout=300,
-        )
+        manage("auth-service", self.auth_env, "migrate", "--noinput", timeout=300)
         self._add(
             "mongo",
             [
@@ -315,19 +320,8 @@ class Platform:
         for n in range(self.workers):
             self.start_worker(n)
         self.wait_healthy()
-        subprocess.run(
-            [
-                BIN / "python",
-                "manage.py",
-                "import_problem",
-                *sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml")),
-            ],
-            cwd=ROOT / "code-manager",
-            env=self.cm_env,
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        packages = sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml"))
+        manage("code-manager", self.cm_env, "import_problem", *packages)
         return self
 
     def auth_on_private_postgres(self) -> str:
@@ -341,14 +335,7 @@ class Platform:
             self.auth_pg_env = self.auth_env | {
                 "DATABASE_URL": f"postgres://postgres@127.0.0.1:{self.postgres.port}/{self.database}"
             }
-            subprocess.run(
-                [BIN / "python", "manage.py", "migrate", "--noinput"],
-                cwd=ROOT / "auth-service",
-                env=self.auth_pg_env,
-                check=True,
-                capture_output=True,
-                timeout=300,
-            )
+            manage("auth-service", self.auth_pg_env, "migrate", "--noinput", timeout=300)
             self._add(
                 "auth-pg",
                 auth_argv(self.auth_pg_port),
@@ -460,19 +447,12 @@ class Platform:
 
     def create_staff_user(self, email: str, password: str) -> None:
         """Create (or update) a staff account with the auth service's own management command."""
-        subprocess.run(
-            [BIN / "python", "manage.py", "create_staff_user"],
-            cwd=ROOT / "auth-service",
-            env=self.auth_env
-            | {
-                "ALGOCODE_STAFF_EMAIL": email,
-                "ALGOCODE_STAFF_USERNAME": email.split("@")[0].replace("-", "_"),
-                "ALGOCODE_STAFF_PASSWORD": password,
-            },
-            check=True,
-            capture_output=True,
-            timeout=120,
-        )
+        staff = {
+            "ALGOCODE_STAFF_EMAIL": email,
+            "ALGOCODE_STAFF_USERNAME": email.split("@")[0].replace("-", "_"),
+            "ALGOCODE_STAFF_PASSWORD": password,
+        }
+        manage("auth-service", self.auth_env | staff, "create_staff_user")
 
     def staff_token(self) -> str:
         """A staff account's access token (the account is created on first use)."""
