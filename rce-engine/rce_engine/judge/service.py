@@ -90,16 +90,13 @@ INPUTS_PREFIX = "algocode-judge-"
 _swept = threading.Event()
 
 
-def _sweep_stale_inputs() -> None:
-    """Remove input directories of judge processes that died mid-job (kill -9 skips their cleanup).
+def remove_dead_processes_dirs(parent: Path, prefix: str) -> None:
+    """Remove `parent/<prefix><pid>-*` directories we own whose creating process is gone.
 
-    Once per process. Only directories we own whose creator's pid is gone; rmtree refuses symlinks.
+    For temp dirs that a SIGKILLed process never cleaned up; rmtree refuses symlinks.
     """
-    if _swept.is_set():
-        return
-    _swept.set()
-    for path in Path(tempfile.gettempdir()).glob(f"{INPUTS_PREFIX}*-*"):
-        pid = path.name[len(INPUTS_PREFIX) :].split("-", 1)[0]
+    for path in parent.glob(f"{prefix}*-*"):
+        pid = path.name[len(prefix) :].split("-", 1)[0]
         try:
             stat = path.lstat()
             if not pid.isdigit() or stat.st_uid != os.geteuid() or not path.is_dir() or path.is_symlink():
@@ -109,6 +106,15 @@ def _sweep_stale_inputs() -> None:
             shutil.rmtree(path, ignore_errors=True)
         except OSError:
             continue
+
+
+def _sweep_stale_inputs() -> None:
+    """Remove input directories of judge processes that died mid-job (kill -9 skips their cleanup); once
+    per process."""
+    if _swept.is_set():
+        return
+    _swept.set()
+    remove_dead_processes_dirs(Path(tempfile.gettempdir()), INPUTS_PREFIX)
 
 
 def internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
