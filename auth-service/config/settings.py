@@ -64,6 +64,7 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    "auth_service.core.middleware.UrlLengthMiddleware",
     "django_prometheus.middleware.PrometheusBeforeMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -105,6 +106,18 @@ DATABASES = {
     )
 }
 DATABASES["default"].setdefault("CONN_MAX_AGE", env.int("DATABASE_CONN_MAX_AGE", default=60))
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several gunicorn threads write at once under `make up` (docs/adr/0100, threat-model.md #49):
+    # WAL lets readers run beside the one writer; IMMEDIATE takes the write lock when a transaction
+    # begins, so a writer waits (busy timeout) instead of failing with "database is locked" when a
+    # read lock cannot be upgraded.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {
+            "transaction_mode": "IMMEDIATE",
+            "timeout": env.int("SQLITE_BUSY_TIMEOUT_SECONDS", default=20),
+            "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL",
+        }
+    )
 DATABASES["default"]["CONN_HEALTH_CHECKS"] = True
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
@@ -217,7 +230,7 @@ SIMPLE_JWT = {
 REST_FRAMEWORK = {
     "DEFAULT_AUTHENTICATION_CLASSES": ["rest_framework_simplejwt.authentication.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["auth_service.core.parsers.BoundedJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "EXCEPTION_HANDLER": "auth_service.core.errors.exception_handler",
@@ -232,6 +245,28 @@ LOGIN_THROTTLE_EMAIL_RATE = env.str("LOGIN_THROTTLE_EMAIL_RATE", default="5/min"
 # Sign-up, resend-email and password reset send mail: limit floods of a victim's inbox.
 MAIL_THROTTLE_IP_RATE = env.str("MAIL_THROTTLE_IP_RATE", default="20/hour")
 MAIL_THROTTLE_EMAIL_RATE = env.str("MAIL_THROTTLE_EMAIL_RATE", default="5/hour")
+# A client refreshes once per access-token lifetime (10 min); a flood of refreshes is refused per user.
+REFRESH_THROTTLE_USER_RATE = env.str("REFRESH_THROTTLE_USER_RATE", default="20/min")
+# `PATCH user/` with a username tells whether it is taken: bounded per user (threat-model.md #55).
+USERNAME_THROTTLE_USER_RATE = env.str("USERNAME_THROTTLE_USER_RATE", default="10/hour")
+# Usernames nobody may register or take (compared case-insensitively); staff accounts from
+# `create_staff_user` are exempt.
+RESERVED_USERNAMES = frozenset(
+    name.lower()
+    for name in env.list(
+        "RESERVED_USERNAMES",
+        default=[
+            "admin", "administrator", "root", "staff", "support", "algocode", "system", "moderator",
+            "security", "help", "info", "api", "auth", "webmaster", "postmaster", "hostmaster",
+            "abuse", "noreply", "no-reply", "null", "undefined", "anonymous", "owner", "official",
+        ],
+    )
+)  # fmt: skip
+# Largest JSON nesting a request body may have (deeper → 400; threat-model.md #51).
+MAX_JSON_DEPTH = env.int("MAX_JSON_DEPTH", default=32)
+# Longest request path + query string (longer → JSON 414). gunicorn's own limit is lifted
+# (deploy/run-local.sh) so that this JSON answer, not gunicorn's HTML one, is what clients get.
+MAX_URL_BYTES = env.int("MAX_URL_BYTES", default=4096)
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Algocode auth service",
@@ -257,6 +292,11 @@ LOGGING = logging_config(
 # /metrics is served at the root, outside /api/: the proxy forwards only /api/ and /.well-known/. With
 # several gunicorn workers set PROMETHEUS_MULTIPROC_DIR (an empty directory, cleaned before start).
 PROMETHEUS_EXPORT_MIGRATIONS = False
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404 to everyone.
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+
+# ---- user events (docs/messaging.md): user.deactivated/v1 to RabbitMQ, through an outbox ----------
+AMQP_URL = env.str("AMQP_URL", default="amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=30")
 
 if not DEBUG:
     SESSION_COOKIE_HTTPONLY = True

@@ -3,10 +3,10 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
-from django_prometheus.exports import ExportToDjangoView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from auth_service.core.apis import HealthcheckApi
+from auth_service.core.metrics import metrics_api
 from auth_service.tokens.apis import jwks_api
 
 urlpatterns = [
@@ -16,8 +16,8 @@ urlpatterns = [
     path("api/v1/auth/", include("auth_service.accounts.urls")),
     path(".well-known/jwks.json", jwks_api, name="jwks"),
     path(settings.ADMIN_URL, admin.site.urls),
-    # Outside /api/: for Prometheus on the private network only (docs/observability.md).
-    path("metrics", ExportToDjangoView, name="metrics"),
+    # Outside /api/ (nginx does not route it) and behind METRICS_TOKEN (docs/observability.md).
+    path("metrics", metrics_api, name="metrics"),
 ]
 
 handler400 = "auth_service.core.errors.json_bad_request"

@@ -14,8 +14,10 @@ cd "$ROOT/auth-service"
 "$ROOT/.venv/bin/python" manage.py migrate --noinput
 # One process with threads: the default locmem cache (login throttling) is then shared by every
 # request. For more workers set CACHE_URL=rediscache://127.0.0.1:6379/2.
+# --limit-request-line 0: gunicorn's own limit (4094) answers an HTML 414; Django's UrlLengthMiddleware
+# answers a JSON one past MAX_URL_BYTES instead (threat-model.md #51).
 exec "$ROOT/.venv/bin/gunicorn" config.wsgi \
     --bind "${AUTH_BIND:-127.0.0.1:8000}" \
     --worker-class gthread --workers "${AUTH_WORKERS:-1}" --threads "${AUTH_THREADS:-4}" \
-    --access-logfile - --error-logfile - --timeout 30 --graceful-timeout 10 \
+    --access-logfile - --error-logfile - --timeout 30 --graceful-timeout 10 --limit-request-line 0 \
     --no-control-socket  # the default socket in $HOME would collide with the other services

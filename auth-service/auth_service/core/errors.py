@@ -7,7 +7,7 @@ import logging
 from enum import StrEnum
 from typing import Any
 
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, RequestDataTooBig
 from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import InterfaceError, OperationalError
 from django.http import Http404, HttpRequest, JsonResponse
@@ -26,6 +26,10 @@ class ErrorCode(StrEnum):
     THROTTLED = "throttled"
     INVALID_VERIFICATION_KEY = "invalid_verification_key"
     READ_ONLY_FIELDS = "read_only_fields"
+    NOT_AUTHENTICATED = "not_authenticated"
+    PAYLOAD_TOO_LARGE = "payload_too_large"
+    URI_TOO_LONG = "uri_too_long"
+    BROKER_UNAVAILABLE = "broker_unavailable"
     DATABASE_UNAVAILABLE = "database_unavailable"
     SERVER_ERROR = "server_error"
 
@@ -60,9 +64,14 @@ def _first_message(errors: Any, prefix: str = "") -> str:
     return f"{prefix}{errors}"
 
 
+_TOO_LARGE = {"detail": "The request body is too large.", "code": str(ErrorCode.PAYLOAD_TOO_LARGE)}
+
+
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | None:
     if isinstance(exc, ApplicationError):
         return Response({"detail": exc.message, "code": str(exc.code), **exc.extra}, status=exc.status_code)
+    if isinstance(exc, RequestDataTooBig):
+        return Response(_TOO_LARGE, status=status.HTTP_413_REQUEST_ENTITY_TOO_LARGE)
     if isinstance(exc, DjangoValidationError):
         exc = exceptions.ValidationError(as_serializer_error(exc))
     elif isinstance(exc, Http404):
@@ -117,6 +126,8 @@ def json_server_error(request: HttpRequest) -> JsonResponse:
 
 
 def json_bad_request(request: HttpRequest, exception: Exception | None = None) -> JsonResponse:
+    if isinstance(exception, RequestDataTooBig):  # outside DRF, e.g. the admin's login form
+        return JsonResponse(_TOO_LARGE, status=413)
     return JsonResponse({"detail": "Bad request.", "code": str(ErrorCode.INVALID)}, status=400)
 
 
