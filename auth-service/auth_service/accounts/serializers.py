@@ -10,15 +10,20 @@ from django.core.exceptions import ValidationError as DjangoValidationError
 from django.db import IntegrityError, transaction
 from rest_framework import serializers
 
-from auth_service.users.models import User, email_normalize, username_validator
+from auth_service.core.fields import StrictCharField, StrictEmailField
+from auth_service.users.models import User, email_normalize, username_not_reserved, username_validator
 from auth_service.users.selectors import user_get_by_email
 
 
 class RegisterSerializer(DjRestAuthRegisterSerializer):
-    username = serializers.CharField(min_length=3, max_length=30, validators=[username_validator])
-    email = serializers.EmailField(max_length=254)
-    first_name = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
-    last_name = serializers.CharField(max_length=50, required=False, allow_blank=True, default="")
+    username = StrictCharField(
+        min_length=3, max_length=30, validators=[username_validator, username_not_reserved]
+    )
+    email = StrictEmailField(max_length=254)
+    password1 = StrictCharField(write_only=True, style={"input_type": "password"})
+    password2 = StrictCharField(write_only=True, style={"input_type": "password"})
+    first_name = StrictCharField(max_length=50, required=False, allow_blank=True, default="")
+    last_name = StrictCharField(max_length=50, required=False, allow_blank=True, default="")
 
     def validate_email(self, email: str) -> str:
         email = email_normalize(super().validate_email(email))
@@ -59,12 +64,12 @@ class LoginSerializer(DjRestAuthLoginSerializer):
     """`{email, password}` only (the original API); e-mail is matched case-insensitively."""
 
     username = None
-    email = serializers.EmailField()
-    password = serializers.CharField(style={"input_type": "password"}, trim_whitespace=False)
+    email = StrictEmailField()
+    password = StrictCharField(style={"input_type": "password"}, trim_whitespace=False)
 
 
 class ResendEmailSerializer(serializers.Serializer):
-    email = serializers.EmailField()
+    email = StrictEmailField()
 
     def validate_email(self, email: str) -> str:
         return email_normalize(email)

@@ -1,5 +1,5 @@
-"""Brute-force and mail-flood protection: fixed-window attempt counters in the Django cache,
-per client IP and per e-mail address.
+"""Brute-force, flood and enumeration protection: fixed-window attempt counters in the Django cache,
+per client IP, per e-mail address (API and admin login share them) and per user (refresh, username checks).
 
 `cache.add` + `cache.incr` are atomic in Redis and locmem, so concurrent attempts are all counted.
 """
@@ -13,10 +13,12 @@ from enum import StrEnum
 
 from django.conf import settings
 from django.core.cache import cache
+from django.http import HttpRequest
 from rest_framework.request import Request
 from rest_framework.throttling import BaseThrottle
 from rest_framework.views import APIView
 
+from auth_service.tokens.selectors import refresh_token_user_id
 from auth_service.users.models import email_normalize
 
 _UNITS = {
@@ -33,6 +35,8 @@ class ThrottleScope(StrEnum):
     LOGIN_EMAIL = "login-email"
     MAIL_IP = "mail-ip"
     MAIL_EMAIL = "mail-email"
+    REFRESH_USER = "refresh-user"
+    USERNAME_USER = "username-user"
 
 
 @dataclass(frozen=True)
@@ -74,13 +78,15 @@ class _CacheThrottle(BaseThrottle):
         raise NotImplementedError
 
     def allow_request(self, request: Request, view: APIView) -> bool:
-        self._wait: int | None = None
-        ident = self.ident_for(request)
-        if ident is None:
-            return True
-        rate = rate_parse(getattr(settings, self.rate_setting))
-        self._wait = attempt_register(scope=self.scope, ident=ident, rate=rate)
+        self._wait = self.attempt(self.ident_for(request))
         return self._wait is None
+
+    def attempt(self, ident: str | None) -> int | None:
+        """Count one attempt for `ident` (None: not counted). The seconds to wait when over the rate."""
+        if ident is None:
+            return None
+        rate = rate_parse(getattr(settings, self.rate_setting))
+        return attempt_register(scope=self.scope, ident=ident, rate=rate)
 
     def wait(self) -> float | None:
         return self._wait
@@ -98,7 +104,10 @@ class _EmailThrottle(_CacheThrottle):
 
     def ident_for(self, request: Request) -> str | None:
         data = request.data
-        email = data.get("email") if isinstance(data, dict) else None
+        return self.email_ident(data.get("email") if isinstance(data, dict) else None)
+
+    @staticmethod
+    def email_ident(email: object) -> str | None:
         if not isinstance(email, str) or not email.strip():
             return None
         return email_normalize(email)
@@ -124,3 +133,49 @@ class MailIpThrottle(_IpThrottle):
 class MailEmailThrottle(_EmailThrottle):
     scope = ThrottleScope.MAIL_EMAIL
     rate_setting = "MAIL_THROTTLE_EMAIL_RATE"
+
+
+class RefreshUserThrottle(_CacheThrottle):
+    """`token/refresh/` per user (threat-model.md #49): one user's refresh flood cannot hold the database.
+
+    Only a refresh token with a valid signature is counted, under its `user_id`; anything else is refused
+    by the refresh itself (401), and an attacker cannot spend a victim's budget without their token.
+    """
+
+    scope = ThrottleScope.REFRESH_USER
+    rate_setting = "REFRESH_THROTTLE_USER_RATE"
+
+    def ident_for(self, request: Request) -> str | None:
+        data = request.data
+        raw = data.get("refresh") if isinstance(data, dict) else None
+        return refresh_token_user_id(raw_token=raw) if isinstance(raw, str) else None
+
+
+class UsernameChangeThrottle(_CacheThrottle):
+    """`PUT/PATCH user/` that asks for another username: each answer tells whether a name is taken."""
+
+    scope = ThrottleScope.USERNAME_USER
+    rate_setting = "USERNAME_THROTTLE_USER_RATE"
+
+    def ident_for(self, request: Request) -> str | None:
+        data = request.data
+        username = data.get("username") if isinstance(data, dict) else None
+        user = request.user
+        if not isinstance(username, str) or not user.is_authenticated:
+            return None
+        if username.lower() == user.username.lower():
+            return None
+        return str(user.pk)
+
+
+def admin_login_wait(request: HttpRequest) -> int | None:
+    """Count an admin login attempt against the API login's counters (same IP and e-mail budgets).
+
+    The admin form's `username` field holds the e-mail (the user model logs in by e-mail). Returns the
+    seconds to wait when either counter is over its rate (threat-model.md #50).
+    """
+    waits = [
+        LoginIpThrottle().attempt(LoginIpThrottle().get_ident(request)),
+        LoginEmailThrottle().attempt(LoginEmailThrottle.email_ident(request.POST.get("username"))),
+    ]
+    return max((wait for wait in waits if wait is not None), default=None)

@@ -101,12 +101,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
     if isinstance(exc, exceptions.Throttled):
-        wait = int(exc.wait or 1)
-        response.data = {
-            "detail": f"Too many attempts. Try again in {wait} seconds.",
-            "code": str(ErrorCode.THROTTLED),
-            "wait_time": wait,
-        }
+        response.data = throttled_body(int(exc.wait or 1))
         return response
     data = response.data
     if isinstance(data, list):
@@ -114,6 +109,22 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
     elif isinstance(data, dict) and not isinstance(data.get("detail"), str):
         # Field errors keep their per-field lists (the original's shape) plus one readable summary.
         response.data = {"detail": _first_message(data), **data}
+    return response
+
+
+def throttled_body(wait: int) -> dict[str, Any]:
+    """What a 429 says, with `Retry-After: wait` beside it."""
+    return {
+        "detail": f"Too many attempts. Try again in {wait} seconds.",
+        "code": str(ErrorCode.THROTTLED),
+        "wait_time": wait,
+    }
+
+
+def json_throttled(wait: int) -> JsonResponse:
+    """A 429 outside DRF (the admin's login form)."""
+    response = JsonResponse(throttled_body(wait), status=429)
+    response["Retry-After"] = str(wait)
     return response
 
 

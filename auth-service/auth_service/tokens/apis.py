@@ -4,11 +4,17 @@ from django.http import HttpRequest, JsonResponse
 from django.views.decorators.http import require_GET
 from rest_framework_simplejwt import views as simplejwt_views
 
+from auth_service.accounts.throttling import RefreshUserThrottle
 from auth_service.tokens.keyring import get_keyring
 
 
 class TokenRefreshApi(simplejwt_views.TokenRefreshView):
-    """`{refresh}` → `{access, refresh}`; the given refresh token is blacklisted (rotation)."""
+    """`{refresh}` → `{access, refresh}`; the given refresh token is blacklisted (rotation).
+
+    Throttled per user (REFRESH_THROTTLE_USER_RATE): a flood of refreshes gets 429, not the database.
+    """
+
+    throttle_classes = (RefreshUserThrottle,)
 
 
 class TokenVerifyApi(simplejwt_views.TokenVerifyView):

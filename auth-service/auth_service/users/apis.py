@@ -6,13 +6,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from auth_service.accounts.throttling import UsernameChangeThrottle
 from auth_service.core.errors import ApplicationError
 from auth_service.users.serializers import UserDetailsSerializer, UserProfileUpdateSerializer
 from auth_service.users.services import PROFILE_WRITABLE_FIELDS, user_profile_update
 
 
 class UserMeApi(APIView):
+    """GET the caller's profile; PUT/PATCH it. Asking for another username is throttled per user."""
+
     permission_classes = (IsAuthenticated,)
+    throttle_classes = (UsernameChangeThrottle,)
 
     @extend_schema(responses=UserDetailsSerializer)
     def get(self, request: Request) -> Response:

@@ -2,7 +2,9 @@
 
 import uuid
 
+from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.core.exceptions import ValidationError
 from django.core.validators import RegexValidator
 from django.db import models
 from django.db.models.functions import Lower
@@ -13,6 +15,13 @@ username_validator = RegexValidator(
     message="Usernames are 3-30 characters: letters, digits, '_', '.' and '-'.",
     code="invalid_username",
 )
+
+
+def username_not_reserved(username: str) -> None:
+    """Names that would pass for the platform (admin, support, ...) are not for users to take
+    (threat-model.md #55). Checked where users choose a name, not on the model: staff accounts may."""
+    if username.lower() in settings.RESERVED_USERNAMES:
+        raise ValidationError("This username is reserved.", code="reserved_username")
 
 
 def email_normalize(email: str) -> str:

@@ -2,7 +2,8 @@
 
 from rest_framework import serializers
 
-from auth_service.users.models import User, username_validator
+from auth_service.core.fields import StrictCharField
+from auth_service.users.models import User, username_not_reserved, username_validator
 from auth_service.users.selectors import user_email_verified
 
 
@@ -22,6 +23,6 @@ class UserDetailsSerializer(serializers.ModelSerializer):
 
 
 class UserProfileUpdateSerializer(serializers.Serializer):
-    username = serializers.CharField(max_length=30, validators=[username_validator])
-    first_name = serializers.CharField(max_length=50, allow_blank=True)
-    last_name = serializers.CharField(max_length=50, allow_blank=True)
+    username = StrictCharField(max_length=30, validators=[username_validator, username_not_reserved])
+    first_name = StrictCharField(max_length=50, allow_blank=True)
+    last_name = StrictCharField(max_length=50, allow_blank=True)

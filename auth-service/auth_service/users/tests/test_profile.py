@@ -1,6 +1,7 @@
 """`user/`: a user reads and edits only their own profile, and only the three editable fields."""
 
 import pytest
+from django.test import override_settings
 from rest_framework.test import APIClient
 
 from auth_service.users.models import User
@@ -112,3 +113,33 @@ def test_username_taken_in_any_case(auth_api: APIClient, victim: User, db_unchan
     assert response.status_code == 400
     assert response.json()["detail"] == "A user with that username already exists."
     db_unchanged()
+
+
+@pytest.mark.parametrize(
+    "body", [{"last_name": 7}, {"first_name": True}, {"username": 12345}, {"last_name": None}]
+)
+def test_non_string_names_are_refused(auth_api: APIClient, db_unchanged, body: dict) -> None:
+    response = auth_api.patch(URL, body)
+    assert response.status_code == 400
+    assert next(iter(body)) in response.json()
+    db_unchanged()
+
+
+@pytest.mark.parametrize("username", ["admin", "Root", "SUPPORT", "algocode", "staff"])
+def test_reserved_usernames_are_refused(auth_api: APIClient, db_unchanged, username: str) -> None:
+    response = auth_api.patch(URL, {"username": username})
+    assert response.status_code == 400
+    assert response.json()["username"] == ["This username is reserved."]
+    db_unchanged()
+
+
+@override_settings(USERNAME_THROTTLE_USER_RATE="3/hour")
+def test_username_checks_are_throttled_per_user(auth_api: APIClient, user: User, victim: User) -> None:
+    for n in range(3):
+        assert auth_api.patch(URL, {"username": f"fresh_{n}"}).status_code == 200
+    response = auth_api.patch(URL, {"username": "victim"})
+    assert response.status_code == 429  # no answer about whether "victim" is taken
+    assert "exists" not in response.content.decode()
+    # Changes that ask about no other name go on.
+    assert auth_api.patch(URL, {"first_name": "Grace"}).status_code == 200
+    assert auth_api.patch(URL, {"username": "FRESH_2", "last_name": "Hopper"}).status_code == 200
