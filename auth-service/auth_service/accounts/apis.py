@@ -15,7 +15,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from auth_service.accounts.serializers import ResendEmailSerializer
-from auth_service.accounts.services import email_address_confirm
+from auth_service.accounts.services import email_address_confirm, registration_existing_email_notify
 from auth_service.accounts.throttling import (
     LoginEmailThrottle,
     LoginIpThrottle,
@@ -23,16 +23,33 @@ from auth_service.accounts.throttling import (
     MailIpThrottle,
 )
 from auth_service.tokens.services import refresh_token_revoke, user_refresh_tokens_revoke_all
+from auth_service.users.selectors import user_get_by_email
 
 _Detail = inline_serializer("Detail", {"detail": serializers.CharField()})
 _MAIL_THROTTLES = (MailIpThrottle, MailEmailThrottle)
 
 
 class RegisterApi(registration_views.RegisterView):
-    """username, email, password1, password2, first_name, last_name → 201; a verification e-mail is sent."""
+    """username, email, password1, password2, first_name, last_name → 201; a verification e-mail is sent.
+
+    An address that already has an account gets the same 201, and its owner an e-mail saying so
+    (threat-model.md #55): the answer never tells whether an address is registered.
+    """
 
     authentication_classes = ()
     throttle_classes = _MAIL_THROTTLES
+
+    def create(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        serializer = self.get_serializer(data=request.data)
+        serializer.is_valid(raise_exception=True)
+        existing = user_get_by_email(email=serializer.validated_data["email"])
+        if existing is None:
+            self.perform_create(serializer)
+        else:
+            registration_existing_email_notify(
+                request=request._request, user=existing, password=serializer.validated_data["password1"]
+            )
+        return Response(self.get_response_data(existing), status=status.HTTP_201_CREATED)
 
 
 class LoginApi(rest_auth_views.LoginView):

@@ -12,7 +12,6 @@ from rest_framework import serializers
 
 from auth_service.core.fields import StrictCharField, StrictEmailField
 from auth_service.users.models import User, email_normalize, username_not_reserved, username_validator
-from auth_service.users.selectors import user_get_by_email
 
 
 class RegisterSerializer(DjRestAuthRegisterSerializer):
@@ -26,11 +25,25 @@ class RegisterSerializer(DjRestAuthRegisterSerializer):
     last_name = StrictCharField(max_length=50, required=False, allow_blank=True, default="")
 
     def validate_email(self, email: str) -> str:
-        email = email_normalize(super().validate_email(email))
-        # dj-rest-auth only refuses *verified* duplicates; an account is one e-mail, verified or not.
-        if user_get_by_email(email=email) is not None:
-            raise serializers.ValidationError("A user is already registered with this e-mail address.")
-        return email
+        # No uniqueness check here: whether an address has an account is never told (threat-model.md
+        # #55); RegisterApi answers the same and mails the owner instead.
+        return email_normalize(get_adapter().clean_email(email))
+
+    def validate(self, data: dict[str, Any]) -> dict[str, Any]:
+        data = super().validate(data)
+        # Checked for new and existing addresses alike (similarity to the names given), so that both
+        # get the same answers.
+        candidate = User(
+            username=data.get("username", ""),
+            email=data.get("email", ""),
+            first_name=data.get("first_name", ""),
+            last_name=data.get("last_name", ""),
+        )
+        try:
+            get_adapter().clean_password(data["password1"], user=candidate)
+        except DjangoValidationError as exc:
+            raise serializers.ValidationError({"password1": list(exc.messages)}) from exc
+        return data
 
     def get_cleaned_data(self) -> dict[str, Any]:
         return {
@@ -45,17 +58,14 @@ class RegisterSerializer(DjRestAuthRegisterSerializer):
         self.cleaned_data = self.get_cleaned_data()
         user = adapter.save_user(request, user, self, commit=False)
         try:
-            adapter.clean_password(self.cleaned_data["password1"], user=user)
-        except DjangoValidationError as exc:
-            raise serializers.ValidationError({"password1": list(exc.messages)}) from exc
-        try:
             with transaction.atomic():
                 user.save()
                 setup_user_email(request, user, [])
         except IntegrityError as exc:
             # Two sign-ups raced past validation; the database constraint decided.
+            # The username, never the e-mail: which addresses have accounts is not told (#55).
             raise serializers.ValidationError(
-                {"detail": "A user with this e-mail address or username already exists."}
+                {"detail": "A user with that username already exists."}
             ) from exc
         return user
 

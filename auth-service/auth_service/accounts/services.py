@@ -1,9 +1,23 @@
-"""Account flows that are not plain dj-rest-auth: e-mail confirmation by key, password-change revocation."""
+"""Account flows that are not plain dj-rest-auth: e-mail confirmation by key, and the sign-up of an address
+that already has an account."""
 
 from allauth.account.models import EmailAddress, EmailConfirmation, EmailConfirmationHMAC
+from django.conf import settings
+from django.contrib.auth.hashers import make_password
+from django.core.mail import send_mail
 from django.http import HttpRequest
 
 from auth_service.core.errors import ApplicationError, ErrorCode
+from auth_service.users.models import User
+
+_ALREADY_EXISTS = """Someone (maybe you) tried to create an Algocode account with this e-mail address, but it
+already has one: {username}.
+
+If it was you, log in instead; if you forgot your password, reset it:
+POST {reset_url} with {{"email": "<this address>"}}.
+
+If it was not you, you can ignore this message: nothing was changed.
+"""
 
 
 def email_address_confirm(*, request: HttpRequest, key: str) -> EmailAddress:
@@ -15,3 +29,18 @@ def email_address_confirm(*, request: HttpRequest, key: str) -> EmailAddress:
             "Invalid, expired or already used verification key.", code=ErrorCode.INVALID_VERIFICATION_KEY
         )
     return email_address
+
+
+def registration_existing_email_notify(*, request: HttpRequest, user: User, password: str) -> None:
+    """A sign-up named an address that has an account: tell its owner, change nothing.
+
+    The password is hashed anyway so this path costs what creating an account costs (timing).
+    """
+    make_password(password)
+    reset_url = request.build_absolute_uri("/api/v1/auth/password/reset/")
+    send_mail(
+        subject=f"{settings.ACCOUNT_EMAIL_SUBJECT_PREFIX}You already have an account",
+        message=_ALREADY_EXISTS.format(username=user.username, reset_url=reset_url),
+        from_email=settings.DEFAULT_FROM_EMAIL,
+        recipient_list=[user.email],
+    )

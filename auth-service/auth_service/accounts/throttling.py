@@ -168,6 +168,14 @@ class UsernameChangeThrottle(_CacheThrottle):
         return str(user.pk)
 
 
+class AccountDeleteThrottle(LoginEmailThrottle):
+    """`user/delete/` checks a password: it spends the account's login budget, so a stolen access token
+    cannot be used to guess the password there instead of at login."""
+
+    def ident_for(self, request: Request) -> str | None:
+        return self.email_ident(getattr(request.user, "email", None))
+
+
 def admin_login_wait(request: HttpRequest) -> int | None:
     """Count an admin login attempt against the API login's counters (same IP and e-mail budgets).
 

@@ -4,7 +4,7 @@ from django.urls import path
 
 from auth_service.accounts import apis
 from auth_service.tokens.apis import TokenRefreshApi, TokenVerifyApi
-from auth_service.users.apis import UserMeApi
+from auth_service.users.apis import UserDeactivateApi, UserDeleteApi, UserMeApi
 
 urlpatterns = [
     path("registration/", apis.RegisterApi.as_view(), name="rest_register"),
@@ -35,4 +35,6 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("user/", UserMeApi.as_view(), name="rest_user_details"),
+    path("user/delete/", UserDeleteApi.as_view(), name="user_delete"),
+    path("users/<uuid:user_id>/deactivate/", UserDeactivateApi.as_view(), name="user_deactivate"),
 ]

@@ -18,7 +18,8 @@ class TokenRefreshApi(simplejwt_views.TokenRefreshView):
 
 
 class TokenVerifyApi(simplejwt_views.TokenVerifyView):
-    """`{token}` → `{}` when the signature, expiry, issuer, audience and blacklist all pass."""
+    """`{token}` → `{}` when it is an access token this service would accept now (signature, expiry,
+    issuer, audience, type `access`, user exists and is active); anything else, refresh tokens too, 401."""
 
 
 @require_GET

@@ -9,7 +9,7 @@ from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.utils import datetime_from_epoch
 
-from auth_service.tokens.tokens import RefreshToken, UntypedToken
+from auth_service.tokens.tokens import AccessToken, RefreshToken
 
 
 @dataclass(frozen=True)
@@ -80,10 +80,14 @@ def user_refresh_tokens_revoke_all(*, user: object) -> int:
 
 
 def token_verify(*, raw_token: str) -> None:
-    """Signature, expiry, issuer, audience, and (for refresh tokens) the blacklist."""
+    """`token/verify/` answers one question: would this access token be accepted right now?
+
+    Signature (current or previous key, RS256 only), expiry, issuer, audience, `token_type: access`, and
+    that its user still exists and is active. A refresh token is not an access token: 401.
+    """
     try:
-        token = UntypedToken(raw_token)
+        token = AccessToken(raw_token)
     except TokenError as exc:
         raise InvalidToken(exc.args[0]) from exc
-    if BlacklistedToken.objects.filter(token__jti=token.get("jti")).exists():
-        raise InvalidToken(_("Token is blacklisted"))
+    if not get_user_model().objects.filter(id=token.get("user_id"), is_active=True).exists():
+        raise InvalidToken(_("User not found or inactive"))

@@ -32,7 +32,3 @@ class RefreshToken(_KeyringMixin, simplejwt_tokens.RefreshToken):
         token = super().for_user(user)
         _add_user_claims(token, user)
         return token
-
-
-class UntypedToken(_KeyringMixin, simplejwt_tokens.UntypedToken):
-    pass

@@ -77,3 +77,33 @@ class User(AbstractBaseUser, PermissionsMixin):
     def save(self, *args: object, **kwargs: object) -> None:
         self.email = email_normalize(self.email)
         super().save(*args, **kwargs)
+
+
+class DeactivationReason(models.TextChoices):
+    DELETED = "deleted"  # the user deleted the account (or staff deleted it)
+    DEACTIVATED = "deactivated"  # staff deactivated it
+
+
+class UserEvent(models.Model):
+    """Outbox of `user.deactivated/v1` (docs/adr/0101): written in the transaction that deactivates or
+    deletes the user, published after commit; a row stays pending until the broker confirmed it.
+
+    `user_id` is plain text, not a foreign key: the event outlives a deleted user.
+    """
+
+    user_id = models.CharField(max_length=64)
+    reason = models.CharField(max_length=16, choices=DeactivationReason.choices)
+    deactivated_at = models.DateTimeField()
+    published_at = models.DateTimeField(null=True, blank=True)
+    attempts = models.PositiveIntegerField(default=0)
+    last_error = models.CharField(max_length=500, blank=True)
+
+    class Meta:
+        indexes = [
+            models.Index(
+                fields=["id"], condition=models.Q(published_at__isnull=True), name="users_event_pending"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.reason} {self.user_id} at {self.deactivated_at:%Y-%m-%d %H:%M:%S}"

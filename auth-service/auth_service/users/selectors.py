@@ -2,7 +2,7 @@
 
 from allauth.account.models import EmailAddress
 
-from auth_service.users.models import User, email_normalize
+from auth_service.users.models import User, UserEvent, email_normalize
 
 
 def user_email_verified(*, user: User) -> bool:
@@ -18,3 +18,7 @@ def username_taken(*, username: str, exclude: User | None = None) -> bool:
     if exclude is not None:
         users = users.exclude(pk=exclude.pk)
     return users.exists()
+
+
+def user_events_pending(*, limit: int) -> list[UserEvent]:
+    return list(UserEvent.objects.filter(published_at__isnull=True).order_by("id")[:limit])

@@ -1,8 +1,10 @@
 """Every bad sign-up gets a clear 400 JSON error and changes nothing (no user, no address, no mail)."""
 
 import pytest
+from django.core import mail
 from rest_framework.test import APIClient
 
+from auth_service.users.models import User
 from auth_service.users.tests.factories import UserFactory
 
 URL = "/api/v1/auth/registration/"
@@ -41,7 +43,6 @@ def test_form_encoded_body_is_refused(api: APIClient, existing: None, db_unchang
         ({"email": None}, "email", "This field is required."),
         ({"username": None}, "username", "This field is required."),
         ({"password1": None}, "password1", "This field is required."),
-        ({"email": "TAKEN@Example.COM"}, "email", "already registered with this e-mail address."),
         ({"username": "taken_name"}, "username", "A user with that username already exists."),
         ({"username": "ab"}, "username", "Ensure this field has at least 3 characters."),
         ({"username": "bad name!"}, "username", "Usernames are 3-30 characters"),
@@ -68,7 +69,24 @@ def test_bad_signup(
 
 
 def test_duplicate_signup_through_api_only_first_wins(api: APIClient, db: None) -> None:
-    assert api.post(URL, GOOD).status_code == 201
+    first = api.post(URL, GOOD)
+    assert first.status_code == 201
+    mail.outbox.clear()
     again = api.post(URL, {**GOOD, "username": "other_name", "email": "NEW@example.com"})
-    assert again.status_code == 400
-    assert again.json()["email"] == ["A user is already registered with this e-mail address."]
+    # The same answer as for a new address (threat-model.md #55); the owner is told by e-mail instead.
+    assert (again.status_code, again.json()) == (first.status_code, first.json())
+    assert list(User.objects.values_list("username", flat=True)) == ["new_user"]
+    assert [m.to for m in mail.outbox] == [["new@example.com"]]
+    assert "already has one: new_user" in mail.outbox[0].body
+
+
+def test_existing_address_gets_the_same_answer_and_changes_nothing(
+    api: APIClient, existing: None, db_unchanged
+) -> None:
+    taken = api.post(URL, {**GOOD, "email": "TAKEN@Example.COM"})
+    assert taken.status_code == 201
+    assert taken.json() == {"detail": "Verification e-mail sent."}  # what a new address gets
+    assert [m.to for m in mail.outbox] == [["taken@example.com"]]
+    assert "already has one: Taken_Name" in mail.outbox[0].body
+    mail.outbox.clear()  # the one change allowed: a mail to the owner
+    db_unchanged()
