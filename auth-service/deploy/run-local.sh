@@ -1,5 +1,6 @@
 #!/bin/sh
-# How `make up` runs the auth service (see supervisor.conf): migrate, then gunicorn on 127.0.0.1:8000.
+# How `make up` runs the auth service (see supervisor.conf): migrate, then gunicorn on 127.0.0.1:8000;
+# `run-local.sh events` runs the outbox drain of user.deactivated/v1 instead (docs/adr/0101).
 # DEBUG stays off so errors are JSON; the secret key is generated once into var/ and never committed.
 set -eu
 ROOT="${ALGOCODE_ROOT:?ALGOCODE_ROOT must point at the repository}"
@@ -11,6 +12,10 @@ fi
 DJANGO_SECRET_KEY="$(cat "$VAR/auth-secret-key")"
 export DJANGO_SECRET_KEY
 cd "$ROOT/auth-service"
+if [ "${1:-api}" = events ]; then
+    # Events the broker did not take when the user was deactivated are retried every 5 s.
+    exec "$ROOT/.venv/bin/python" manage.py publish_user_events --every 5
+fi
 "$ROOT/.venv/bin/python" manage.py migrate --noinput
 # One process with threads: the default locmem cache (login throttling) is then shared by every
 # request. For more workers set CACHE_URL=rediscache://127.0.0.1:6379/2.

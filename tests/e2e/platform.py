@@ -251,6 +251,8 @@ class Platform:
             "LOGIN_THROTTLE_EMAIL_RATE": "100000/min",
             "MAIL_THROTTLE_IP_RATE": "100000/min",
             "MAIL_THROTTLE_EMAIL_RATE": "100000/min",
+            "REFRESH_THROTTLE_USER_RATE": "100000/min",
+            "AMQP_URL": self.amqp_url,  # user.deactivated/v1 into this run's vhost
         }
         self.cm_env = (
             base

@@ -141,6 +141,20 @@ def test_token_verify_accepts_a_good_token(api: APIClient, tokens: TokenPair) ->
     assert response.json() == {}
 
 
+def test_token_verify_refuses_refresh_tokens(api: APIClient, tokens: TokenPair) -> None:
+    """token/verify/ verifies access tokens only: a fresh, unused refresh token is still not one."""
+    response = api.post("/api/v1/auth/token/verify/", {"token": tokens.refresh})
+    assert response.status_code == 401
+    assert response.json()["detail"] == "Token has wrong type"
+
+
+def test_token_verify_refuses_tokens_of_inactive_users(api: APIClient, tokens: TokenPair, user: User) -> None:
+    User.objects.filter(pk=user.pk).update(is_active=False)
+    response = api.post("/api/v1/auth/token/verify/", {"token": tokens.access})
+    assert response.status_code == 401
+    assert response.json()["detail"] == "User not found or inactive"
+
+
 def test_refresh_reissues_claims_from_the_current_user(api: APIClient, tokens: TokenPair, user: User) -> None:
     User.objects.filter(pk=user.pk).update(is_staff=True, username="renamed")
     access = api.post("/api/v1/auth/token/refresh/", {"refresh": tokens.refresh}).json()["access"]

@@ -9,6 +9,7 @@ import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
+from django.db import DatabaseError
 
 from auth_service.users.selectors import user_events_pending
 from auth_service.users.services import user_events_publish
@@ -29,7 +30,14 @@ class Command(BaseCommand):
 
         signal.signal(signal.SIGTERM, stop)
         while True:
-            published = user_events_publish()
+            try:
+                published = user_events_publish()
+            except DatabaseError as exc:
+                if not every:
+                    raise
+                # Not migrated yet (started beside the API) or the database restarting: next pass.
+                self.stderr.write(f"database unavailable, retrying: {exc}")
+                published = 0
             if published:
                 self.stdout.write(f"published {published} user event(s)")
             if not every or stopping:
