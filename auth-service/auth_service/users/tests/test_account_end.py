@@ -4,6 +4,7 @@ also when the broker is down at that moment (threat-model.md #54, docs/adr/0101)
 
 from __future__ import annotations
 
+import contextlib
 import subprocess
 import urllib.parse
 import uuid
@@ -44,10 +45,8 @@ def broker(vhost_url: str, settings: object) -> Iterator[str]:
     settings.AMQP_URL = vhost_url
     yield vhost_url
     connection = pika.BlockingConnection(pika.URLParameters(vhost_url))
-    try:
+    with contextlib.suppress(pika.exceptions.ChannelClosedByBroker):  # the queue was never declared
         connection.channel().queue_purge(USERS_QUEUE)
-    except pika.exceptions.ChannelClosedByBroker:
-        pass  # the queue was never declared
     connection.close()
 
 
