@@ -164,9 +164,7 @@ def test_admin_action_and_change_form_deactivate(broker: str, django_capture_on_
         )
     assert response.status_code == 302
     with django_capture_on_commit_callbacks(execute=True):
-        admin.post(
-            f"/api/v1/auth/admin/users/user/{second.pk}/delete/", {"post": "yes"}, format="multipart"
-        )
+        admin.post(f"/api/v1/auth/admin/users/user/{second.pk}/delete/", {"post": "yes"}, format="multipart")
     assert not User.objects.get(pk=first.pk).is_active
     assert not User.objects.filter(pk=second.pk).exists()
     assert {(e.user_id, e.reason) for e in received(broker)} == {
