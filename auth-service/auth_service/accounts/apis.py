@@ -109,6 +109,10 @@ class ResendEmailApi(registration_views.ResendEmailVerificationView):
     serializer_class = ResendEmailSerializer
     throttle_classes = _MAIL_THROTTLES
 
+    @extend_schema(request=ResendEmailSerializer, responses={200: _Detail})
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
+
 
 class LogoutApi(APIView):
     """`{refresh}` → the refresh token is blacklisted. Access tokens expire on their own (minutes)."""
@@ -145,6 +149,10 @@ class PasswordResetApi(rest_auth_views.PasswordResetView):
 
     authentication_classes = ()
     throttle_classes = _MAIL_THROTTLES
+
+    @extend_schema(responses={200: _Detail})
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return super().post(request, *args, **kwargs)
 
 
 class PasswordResetConfirmApi(rest_auth_views.PasswordResetConfirmView):

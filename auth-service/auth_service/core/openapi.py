@@ -16,11 +16,15 @@ ERROR_SCHEMA = {
 ERRORS = {
     "400": "Invalid input (including malformed JSON)",
     "401": "Missing, invalid, expired or wrong-type token",
+    "403": "Authenticated but not allowed (e.g. a staff-only operation)",
     "404": "Not found",
     "405": "Method not allowed",
+    "413": "The request body is larger than 2.5 MiB",
+    "414": "The URL is longer than 4 KiB",
     "415": "Only application/json bodies are accepted",
     "429": "Throttled; see Retry-After",
     "500": "Internal error",
+    "503": "The database or the message broker is unavailable; try again",
 }
 
 
