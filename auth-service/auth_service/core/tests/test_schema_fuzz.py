@@ -1,5 +1,7 @@
 """Property-based fuzzing of the auth service's OpenAPI schema with schemathesis (threat-model.md #51):
 every operation, authenticated as a real user, gets no 5xx, and every response matches the schema.
+Schemathesis also sends schema-violating requests (its negative mode); each must be refused with a 4xx,
+so the schema describes the real validation (`"last_name": 7` accepted would fail here).
 
 Bounded: a fixed number of examples per operation, no deadline per example (the machine is shared).
 The login, mail, refresh and username throttles are lifted so fuzzing cannot lock itself out into
@@ -14,6 +16,7 @@ from hypothesis import settings as hypothesis_settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    negative_data_rejection,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -66,5 +69,6 @@ def test_every_operation_answers_as_documented(case: schemathesis.Case, bearer: 
             response_schema_conformance,
             status_code_conformance,
             content_type_conformance,
+            negative_data_rejection,
         ],
     )
