@@ -1,5 +1,5 @@
-"""Eight parallel refreshes of one refresh token against a real server: exactly one 200, seven 401, no 503
-(threat-model.md #49, docs/adr/0100).
+"""Eight parallel refreshes of one refresh token against a real server: exactly one 200, seven 401, no 503;
+and one user's busy refresh chains do not fail another user's refreshes (threat-model.md #49, ADR 0100).
 
 The server is the platform's own: deploy/run-local.sh (migrate, then gunicorn gthread) on a free port,
 once on a SQLite file (what `make up` uses when DATABASE_URL is unset, with its WAL / busy-timeout /
@@ -156,3 +156,36 @@ def test_parallel_refreshes_on_postgresql(tmp_path: Path) -> None:
             results = burst(url, refresh)
             assert_exactly_one_wins(results)
             refresh = next(body for status, body in results if status == 200)["refresh"]
+
+
+def test_one_users_refresh_chains_do_not_fail_another_users_refreshes(sqlite_server: Server) -> None:
+    """The issue's second report: three busy refresh chains of one user (throttle lifted here, so only
+    the database is tested) made another user's refreshes fail 13 of 19 times on SQLite."""
+    flooder = [sqlite_server.manage("shell", "-c", ISSUE_TOKEN.replace("racer", f"flood{n}")) for n in "abc"]
+    victim = sqlite_server.manage("shell", "-c", ISSUE_TOKEN.replace("racer", "victim"))
+    url = f"{sqlite_server.base}/api/v1/auth/token/refresh/"
+    stop = threading.Event()
+    flood_statuses: list[int] = []
+
+    def chain(refresh: str) -> None:
+        while not stop.is_set():
+            status, body = _post(url, {"refresh": refresh})
+            flood_statuses.append(status)
+            refresh = body.get("refresh", refresh)
+
+    threads = [threading.Thread(target=chain, args=(token,)) for token in flooder]
+    for thread in threads:
+        thread.start()
+    victim_statuses = []
+    try:
+        for _ in range(15):
+            status, body = _post(url, {"refresh": victim})
+            victim_statuses.append(status)
+            victim = body.get("refresh", victim)
+    finally:
+        stop.set()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert victim_statuses == [200] * 15
+    assert len(flood_statuses) >= 15  # the chains really ran alongside
+    assert set(flood_statuses) == {200}
