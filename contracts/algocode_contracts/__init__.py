@@ -1,4 +1,4 @@
-"""Algocode's cross-service messages: versioned, typed models shared by the code manager and the judge.
+"""Algocode's cross-service messages: versioned, typed models shared by auth, the code manager and the judge.
 
 No Django and no pika here: only the shapes of the messages, their names on the broker, example payloads
 (`examples/`) that every consumer's tests parse (docs/messaging.md), the problem-package format
@@ -8,6 +8,7 @@ No Django and no pika here: only the shapes of the messages, their names on the 
 from algocode_contracts.messages import (
     JOB_SCHEMA,
     RESULT_SCHEMA,
+    USER_DEACTIVATED_SCHEMA,
     CheckerSettings,
     JobKind,
     JudgeLimits,
@@ -17,6 +18,7 @@ from algocode_contracts.messages import (
     TestCase,
     TestIO,
     TestResult,
+    UserDeactivated,
     Verdict,
     example_payload,
 )
@@ -29,6 +31,9 @@ from algocode_contracts.topology import (
     RESULTS_EXCHANGE,
     RESULTS_QUEUE,
     RESULTS_ROUTING_KEY,
+    USERS_DELIVERY_LIMIT,
+    USERS_EXCHANGE,
+    USERS_QUEUE,
     Binding,
     Exchange,
     Queue,
@@ -47,6 +52,10 @@ __all__ = [
     "RESULTS_QUEUE",
     "RESULTS_ROUTING_KEY",
     "RESULT_SCHEMA",
+    "USERS_DELIVERY_LIMIT",
+    "USERS_EXCHANGE",
+    "USERS_QUEUE",
+    "USER_DEACTIVATED_SCHEMA",
     "Binding",
     "CheckerSettings",
     "Exchange",
@@ -59,6 +68,7 @@ __all__ = [
     "TestCase",
     "TestIO",
     "TestResult",
+    "UserDeactivated",
     "Verdict",
     "declarations",
     "example_payload",

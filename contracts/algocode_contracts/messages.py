@@ -1,4 +1,5 @@
-"""The two messages: `submission.created/v1` (job, code manager → judge) and `submission.judged/v1`.
+"""The messages: `submission.created/v1` (job, code manager → judge), `submission.judged/v1` (result,
+judge → code manager) and `user.deactivated/v1` (auth → every service that accepts auth's tokens).
 
 Both are JSON. Receivers validate with `Model.model_validate_json(body)`; anything that fails is
 dead-lettered. Unknown fields are refused so that a producer's typo never passes silently.
@@ -7,18 +8,19 @@ dead-lettered. Unknown fields are refused so that a producer's typo never passes
 from __future__ import annotations
 
 import json
-from datetime import datetime
+from datetime import UTC, datetime
 from enum import StrEnum
 from importlib import resources
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
 from algocode_contracts.topology import LANGUAGES
 
 JOB_SCHEMA: Final = "submission.created/v1"
 RESULT_SCHEMA: Final = "submission.judged/v1"
+USER_DEACTIVATED_SCHEMA: Final = "user.deactivated/v1"
 
 MAX_SOURCE_CHARS: Final = 256 * 1024
 MAX_COMPILE_OUTPUT_CHARS: Final = 64 * 1024
@@ -155,6 +157,24 @@ class SubmissionJudged(_Message):
     io: TestIO | None = None
     judged_at: datetime
     worker: str = ""  # which worker judged it (host/pid), for operators
+
+
+class UserDeactivated(_Message):
+    """A user can no longer sign in: every token carrying `user_id` must be refused from now on.
+
+    Published by auth after the change has committed, on the `algocode.users` fanout exchange. A receiver
+    keeps `user_id` in a deny-list at least as long as an access token lives (docs/messaging.md).
+    """
+
+    schema_: Literal["user.deactivated/v1"] = Field(default=USER_DEACTIVATED_SCHEMA, alias="schema")
+    user_id: str = Field(min_length=1, max_length=64)  # the JWT `user_id` claim (a UUID string)
+    deactivated_at: AwareDatetime  # normalised to UTC
+    reason: Literal["deleted", "deactivated"]  # the user deleted the account / staff deactivated it
+
+    @field_validator("deactivated_at")
+    @classmethod
+    def _utc(cls, value: datetime) -> datetime:
+        return value.astimezone(UTC)
 
 
 def example_payload(name: str) -> dict[str, Any]:

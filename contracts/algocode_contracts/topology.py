@@ -16,11 +16,14 @@ RESULTS_QUEUE: Final = "algocode.results"  # durable quorum queue consumed by th
 RESULTS_ROUTING_KEY: Final = "judged"
 DEAD_LETTER_EXCHANGE: Final = "algocode.dlx"  # durable fanout exchange
 DEAD_LETTER_QUEUE: Final = "algocode.dead-letters"  # durable queue an operator inspects
+USERS_EXCHANGE: Final = "algocode.users"  # durable fanout exchange: user.deactivated/v1 from auth
+USERS_QUEUE: Final = "code-manager.users"  # durable quorum queue: the code manager's token deny-list
 
 # RabbitMQ 3.10 quorum queues have no default delivery limit: a job that crashes the worker every
 # time would be redelivered forever. After this many deliveries it is dead-lettered.
 JOB_DELIVERY_LIMIT: Final = 5
 RESULT_DELIVERY_LIMIT: Final = 10
+USERS_DELIVERY_LIMIT: Final = 10
 
 
 def job_queue_name(language: str) -> str:
@@ -67,6 +70,9 @@ def declarations(languages: tuple[str, ...] = LANGUAGES) -> list[Declaration]:
         Exchange(RESULTS_EXCHANGE, "direct"),
         Queue(RESULTS_QUEUE, _quorum(RESULT_DELIVERY_LIMIT)),
         Binding(RESULTS_QUEUE, RESULTS_EXCHANGE, RESULTS_ROUTING_KEY),
+        Exchange(USERS_EXCHANGE, "fanout"),
+        Queue(USERS_QUEUE, _quorum(USERS_DELIVERY_LIMIT)),
+        Binding(USERS_QUEUE, USERS_EXCHANGE, ""),
     ]
     for language in languages:
         items.append(Queue(job_queue_name(language), _quorum(JOB_DELIVERY_LIMIT)))

@@ -1,6 +1,7 @@
 """The example payloads parse, and malformed messages are refused (they would be dead-lettered)."""
 
 import json
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from pydantic import ValidationError
@@ -8,9 +9,11 @@ from pydantic import ValidationError
 from algocode_contracts import (
     JOB_SCHEMA,
     RESULT_SCHEMA,
+    USER_DEACTIVATED_SCHEMA,
     JobKind,
     SubmissionCreated,
     SubmissionJudged,
+    UserDeactivated,
     Verdict,
     example_payload,
 )
@@ -64,3 +67,39 @@ def test_verdict_labels_are_the_originals_words():
     assert Verdict.ACCEPTED.label == "Accepted"
     assert Verdict.COMPILE_ERROR.label == "Compilation Error"
     assert Verdict("TLE") is Verdict.TIME_LIMIT_EXCEEDED
+
+
+def test_user_deactivated_example_round_trips_through_json():
+    event = UserDeactivated.model_validate(example_payload("user_deactivated"))
+    assert event.schema_ == USER_DEACTIVATED_SCHEMA
+    assert event.user_id == "0b7e4c1a-3f52-4d8e-9a61-2c5f7d9e8b10"
+    assert event.reason == "deleted"
+    assert event.deactivated_at == datetime(2026, 12, 4, 16, 0, tzinfo=UTC)
+    again = UserDeactivated.model_validate_json(event.model_dump_json(by_alias=True))
+    assert again == event
+    assert json.loads(event.model_dump_json(by_alias=True))["schema"] == USER_DEACTIVATED_SCHEMA
+
+
+def test_user_deactivated_time_is_normalised_to_utc():
+    payload = example_payload("user_deactivated") | {"deactivated_at": "2026-12-04T18:00:00+02:00"}
+    event = UserDeactivated.model_validate(payload)
+    assert event.deactivated_at.utcoffset() == timedelta(0)
+    assert event.deactivated_at == datetime(2026, 12, 4, 16, 0, tzinfo=UTC)
+
+
+@pytest.mark.parametrize(
+    "mutate",
+    [
+        lambda p: p.update(schema="user.deactivated/v2"),
+        lambda p: p.update(reason="banned"),
+        lambda p: p.update(user_id=""),
+        lambda p: p.update(deactivated_at="2026-12-04T16:00:00"),  # no time zone: ambiguous
+        lambda p: p.update(is_staff=True),
+        lambda p: p.pop("user_id"),
+    ],
+)
+def test_malformed_user_events_are_refused(mutate):
+    payload = example_payload("user_deactivated")
+    mutate(payload)
+    with pytest.raises(ValidationError):
+        UserDeactivated.model_validate(payload)

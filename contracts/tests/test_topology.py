@@ -4,6 +4,8 @@ from algocode_contracts import (
     DEAD_LETTER_EXCHANGE,
     JOBS_EXCHANGE,
     LANGUAGES,
+    USERS_EXCHANGE,
+    USERS_QUEUE,
     Binding,
     Exchange,
     Queue,
@@ -31,3 +33,14 @@ def test_exchanges_are_declared_before_their_bindings():
             declared.add(item.name)
         if isinstance(item, Binding):
             assert item.exchange in declared
+
+
+def test_user_events_fan_out_to_a_bounded_dead_lettered_code_manager_queue():
+    items = declarations()
+    assert Exchange(USERS_EXCHANGE, "fanout") in items
+    queues = {q.name: q for q in items if isinstance(q, Queue)}
+    args = queues[USERS_QUEUE].arguments
+    assert args["x-queue-type"] == "quorum"
+    assert args["x-delivery-limit"] > 0
+    assert args["x-dead-letter-exchange"] == DEAD_LETTER_EXCHANGE
+    assert Binding(USERS_QUEUE, USERS_EXCHANGE, "") in items
