@@ -31,7 +31,7 @@ class Page:
 
 def page_envelope(request: HttpRequest, page: Page, count: int, results: list[Any]) -> dict[str, Any]:
     if page.number > 1 and page.skip >= count:
-        raise ApplicationError(ErrorCode.NOT_FOUND, "Invalid page.", status=404)
+        raise ApplicationError("Invalid page.", code=ErrorCode.NOT_FOUND, status_code=404)
 
     def link(number: int) -> str:
         query = request.GET.copy()

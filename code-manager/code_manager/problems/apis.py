@@ -42,9 +42,9 @@ def parse_problem_id(raw: str) -> str:
 
 def _problem_not_found() -> ApplicationError:
     return ApplicationError(
-        ErrorCode.PROBLEM_NOT_FOUND,
         "Problem not found.",
-        status=404,
+        code=ErrorCode.PROBLEM_NOT_FOUND,
+        status_code=404,
         extra={"status_code": 404, "question": {"detail": "Question does not found"}},
     )
 

@@ -80,7 +80,7 @@ def _fields(data: ProblemData) -> dict[str, Any]:
 def problem_create(*, data: ProblemData, problem_id: uuid.UUID | None = None) -> dict[str, Any]:
     pid = str(problem_id or uuid.uuid4())
     if problem_get(problem_id=pid) is not None:
-        raise ApplicationError(ErrorCode.INVALID, f"Problem {pid} already exists.", status=409)
+        raise ApplicationError(f"Problem {pid} already exists.", code=ErrorCode.INVALID, status_code=409)
     now = now_iso()
     doc = {
         "_id": pid,
@@ -96,7 +96,9 @@ def problem_create(*, data: ProblemData, problem_id: uuid.UUID | None = None) ->
     try:
         collection(Collections.PROBLEMS).insert_one(doc)
     except pymongo.errors.DuplicateKeyError:
-        raise ApplicationError(ErrorCode.INVALID, f"Problem {pid} already exists.", status=409) from None
+        raise ApplicationError(
+            f"Problem {pid} already exists.", code=ErrorCode.INVALID, status_code=409
+        ) from None
     return doc
 
 
@@ -104,7 +106,7 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
     """Apply the given fields (a partial ProblemData); limits and checker merge with what is stored."""
     doc = problem_get(problem_id=problem_id)
     if doc is None:
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     current = ProblemData(
         **{key: doc[key] for key in ProblemData.__dataclass_fields__ if key in doc},
     )
@@ -123,10 +125,10 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
 def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str, Any]:
     doc = problem_get(problem_id=problem_id)
     if doc is None:
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     names = [test.name for test in tests]
     if len(set(names)) != len(names):
-        raise ApplicationError(ErrorCode.INVALID, "Test names must be unique.")
+        raise ApplicationError("Test names must be unique.", code=ErrorCode.INVALID)
     old_version = doc.get("tests_version", 0)
     version = old_version + 1
     tests_coll = collection(Collections.PROBLEM_TESTS)

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from code_manager.common.auth import IsStaff, caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import RATE_LIMITED, error_responses
+from code_manager.ratelimit.throttles import SubmitThrottled
 from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
 from code_manager.submissions.services import (
     SUBMITTED_DETAIL,
@@ -91,7 +92,7 @@ def _accepted(submission_id: str) -> Response:
     )
 
 
-class SubmitApi(APIView):
+class SubmitApi(SubmitThrottled, APIView):
     @extend_schema(request=SubmitInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(SubmitInput, request)
@@ -104,7 +105,7 @@ class SubmitApi(APIView):
         return _accepted(submission_id)
 
 
-class RunApi(APIView):
+class RunApi(SubmitThrottled, APIView):
     @extend_schema(request=RunInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(RunInput, request)
