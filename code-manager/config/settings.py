@@ -173,6 +173,8 @@ LOGGING = logging_config(
     quiet={"pika": "WARNING"},
 )
 PROMETHEUS_EXPORT_MIGRATIONS = False
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404 (metrics off).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # Processes that share PROMETHEUS_MULTIPROC_DIR (gunicorn's workers, the result consumer) write their
 # metrics there; whichever starts first creates it (config/gunicorn.py sweeps dead processes' files).
 if env.str("PROMETHEUS_MULTIPROC_DIR", default=""):

@@ -44,6 +44,8 @@ from code_manager.messaging.publisher import reset_publisher
 
 VENV_BIN = Path(__file__).resolve().parents[2] / ".venv" / "bin"
 SESSION = uuid.uuid4().hex[:10]
+METRICS_TOKEN = f"metrics-{SESSION}"
+METRICS_HEADERS = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
 
 def free_port() -> int:
@@ -125,6 +127,7 @@ def infra() -> Iterator[Infra]:
         AMQP_URL=found.amqp_url,
         REDIS_KEY_PREFIX=found.redis_prefix,
         RESULT_WAIT_SECONDS=1.0,
+        METRICS_TOKEN=METRICS_TOKEN,
         SIMPLE_JWT={**settings.SIMPLE_JWT, "VERIFYING_KEY": public_pem},
     )
     overrides.enable()
