@@ -12,10 +12,12 @@ from code_manager.common.errors import ApplicationError, ErrorCode
 
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100
+# Far beyond any real catalogue; bounded so that the skip stays a 64-bit integer (else a 500).
+MAX_PAGE = 1_000_000
 
 
 class PageParams(serializers.Serializer):
-    page = serializers.IntegerField(min_value=1, default=1)
+    page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
 
 
