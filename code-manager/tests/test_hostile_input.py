@@ -36,3 +36,30 @@ def test_gunicorns_own_errors_are_json(server) -> None:  # noqa: F811
     assert headers.status_code in (400, 431)
     assert headers.headers["Content-Type"] == "application/json"
     assert headers.json()["detail"]
+
+
+def test_the_filters_validate_what_the_schema_says(user_client) -> None:
+    """Issue 9 §5: an empty filter is refused, not ignored; difficulty follows its documented pattern."""
+    client, _ = user_client()
+    for path, query in [
+        ("/api/v1/submissions/", "problem_id="),
+        ("/api/v1/problem/all/", "title="),
+        ("/api/v1/problem/all/", "difficulty="),
+        ("/api/v1/problem/all/", "difficulty=0"),
+        ("/api/v1/problem/all/", "difficulty=1,,2"),
+        ("/api/v1/problem/all/", "=x"),
+    ]:
+        response = client.get(f"{path}?{query}")
+        assert response.status_code == 400, (path, query, response.content)
+        assert response.json()["code"] == "invalid"
+    assert client.get("/api/v1/problem/all/?difficulty=1, 2").status_code == 200
+    schema = client.get("/api/v1/schema/?format=json").json()
+    params = {p["name"]: p for p in schema["paths"]["/api/v1/problem/all/"]["get"]["parameters"]}
+    assert params["difficulty"]["schema"]["pattern"]
+
+
+def test_a_number_is_not_a_title(user_client) -> None:
+    staff, _ = user_client("admin", is_staff=True)
+    response = staff.post("/api/v1/problem/", {"title": 0}, format="json")
+    assert response.status_code == 400
+    assert response.json()["errors"]["title"] == ["Not a valid string."]

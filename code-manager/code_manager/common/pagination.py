@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from rest_framework import serializers
 
 from code_manager.common.errors import ApplicationError, ErrorCode
+from code_manager.common.serializers import QueryParams
 
 DEFAULT_PAGE_SIZE = 10
 MAX_PAGE_SIZE = 100
@@ -16,7 +17,7 @@ MAX_PAGE_SIZE = 100
 MAX_PAGE = 1_000_000
 
 
-class PageParams(serializers.Serializer):
+class PageParams(QueryParams):
     page = serializers.IntegerField(min_value=1, max_value=MAX_PAGE, default=1)
     page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
 

@@ -16,6 +16,7 @@ from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import error_responses
+from code_manager.common.serializers import StrictCharField, StrictRegexField
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
@@ -92,6 +93,10 @@ class ProblemListEnvelope(serializers.Serializer):
     questions = ProblemPage()
 
 
+# Difficulty levels 1-5, comma-separated: the pattern is the whole validation, and the schema shows it.
+DIFFICULTY_FILTER = r"^\s*[1-5]\s*(,\s*[1-5]\s*)*$"
+
+
 class _Public:
     """Public reads: no authentication, so a stale token in a browser never breaks the catalogue."""
 
@@ -101,23 +106,24 @@ class _Public:
 
 class ProblemListApi(_Public, APIView):
     class FilterSerializer(PageParams):
-        title = serializers.CharField(required=False, max_length=200)
+        # Untrimmed, so that the length limits are the schema's (the view strips what it matches).
+        title = serializers.CharField(required=False, max_length=200, trim_whitespace=False)
         tags = serializers.CharField(
-            required=False, max_length=500, help_text="comma-separated; all must match"
+            required=False, max_length=500, trim_whitespace=False, help_text="comma-separated; all must match"
         )
-        difficulty = serializers.CharField(required=False, max_length=50, help_text="1-5, comma-separated")
+        difficulty = serializers.RegexField(
+            DIFFICULTY_FILTER,
+            required=False,
+            max_length=50,
+            trim_whitespace=False,
+            help_text="1-5, comma-separated",
+        )
         ordering = serializers.ChoiceField(
             choices=[o.value for o in ProblemOrdering], default=ProblemOrdering.CREATED_DESC.value
         )
 
         def validate_difficulty(self, value: str) -> list[int]:
-            try:
-                levels = [int(part) for part in value.split(",") if part.strip()]
-            except ValueError:
-                raise serializers.ValidationError("difficulty is a number from 1 to 5") from None
-            if any(not 1 <= level <= 5 for level in levels):
-                raise serializers.ValidationError("difficulty is a number from 1 to 5")
-            return levels
+            return [int(part) for part in value.split(",")]
 
     @extend_schema(
         parameters=[FilterSerializer], responses={200: ProblemListEnvelope, **error_responses(400, 404)}
@@ -130,7 +136,7 @@ class ProblemListApi(_Public, APIView):
         tags = [t.strip() for t in data.get("tags", "").split(",") if t.strip()]
         count, results = problem_list(
             page=page,
-            title=data.get("title"),
+            title=data.get("title", "").strip() or None,
             tags=tags or None,
             difficulty=data.get("difficulty"),
             ordering=ProblemOrdering(data["ordering"]),
@@ -153,17 +159,17 @@ class CheckerSerializer(serializers.Serializer):
 
 class ReferenceSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=list(LANGUAGES))
-    source = serializers.CharField(max_length=256 * 1024, trim_whitespace=False)
+    source = StrictCharField(max_length=256 * 1024, trim_whitespace=False)
 
 
 class ProblemInputSerializer(serializers.Serializer):
     id = serializers.UUIDField(required=False)
-    title = serializers.CharField(max_length=255)
+    title = StrictCharField(max_length=255)
     difficulty = serializers.IntegerField(min_value=1, max_value=5, default=1)
-    description = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    constraints = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    testcases_example = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    tags = serializers.ListField(child=serializers.CharField(max_length=50), default=list, max_length=20)
+    description = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    constraints = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    testcases_example = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    tags = serializers.ListField(child=StrictCharField(max_length=50), default=list, max_length=20)
     limits = LimitsSerializer(default=dict)
     checker = CheckerSerializer(default=dict)
     reference = ReferenceSerializer(required=False, allow_null=True)
@@ -233,9 +239,9 @@ class ProblemDetailApi(APIView):
 class TestInputSerializer(serializers.Serializer):
     __test__ = False
 
-    name = serializers.RegexField(r"^[A-Za-z0-9_./-]{1,200}$")
-    input = serializers.CharField(allow_blank=True, trim_whitespace=False)
-    answer = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    name = StrictRegexField(r"^[A-Za-z0-9_./-]{1,200}$")
+    input = StrictCharField(allow_blank=True, trim_whitespace=False)
+    answer = StrictCharField(allow_blank=True, trim_whitespace=False)
     sample = serializers.BooleanField(default=False)
 
 

@@ -14,6 +14,7 @@ from rest_framework.views import APIView
 from code_manager.common.auth import IsStaff, caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import RATE_LIMITED, error_responses
+from code_manager.common.serializers import StrictCharField
 from code_manager.ratelimit.throttles import SubmitThrottled
 from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
 from code_manager.submissions.services import (
@@ -22,15 +23,6 @@ from code_manager.submissions.services import (
     submission_create,
     submission_rejudge,
 )
-
-
-class StrictCharField(serializers.CharField):
-    """A CharField that refuses numbers, lists and objects instead of quietly converting them."""
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class SubmitInput(serializers.Serializer):
