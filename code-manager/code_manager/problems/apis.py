@@ -11,17 +11,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from algocode_contracts import LANGUAGES
+from algocode_contracts import LANGUAGES, CheckerSettings, JudgeLimits
+from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import error_responses
-from code_manager.common.serializers import StrictCharField, StrictRegexField
+from code_manager.common.serializers import StrictCharField, StrictRegexField, contract_serializer
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
     problem_list,
-    problem_public,
     problem_tests,
 )
 from code_manager.problems.services import (
@@ -56,24 +56,45 @@ class SampleOut(serializers.Serializer):
     output = serializers.CharField()
 
 
-class ProblemOut(serializers.Serializer):
-    """The original's question `Q`, plus samples and limits (schema only; rendered by problem_public)."""
+LimitsOut = contract_serializer(JudgeLimits, name="LimitsOut", required=True)
+CheckerIn = contract_serializer(CheckerSettings, name="CheckerIn", required=False)
+LimitsIn = contract_serializer(JudgeLimits, name="LimitsIn", required=False)
 
-    id = serializers.UUIDField()
-    problem_number = serializers.IntegerField()
+
+class ProblemOut(serializers.Serializer):
+    """The original's question `Q`, plus samples and limits, rendered from the stored problem. Only these
+    fields leave: never the reference solution, never a hidden test (samples only)."""
+
+    id = serializers.UUIDField(source="_id")
+    problem_number = serializers.IntegerField(allow_null=True, default=None)
     title = serializers.CharField()
-    slug = serializers.CharField()
+    slug = serializers.CharField(default="")
     difficulty = serializers.IntegerField(min_value=1, max_value=5)
-    description = serializers.CharField()
-    testcases_example = serializers.CharField()
-    constraints = serializers.CharField()
-    samples = SampleOut(many=True)
-    limits = serializers.DictField(child=serializers.IntegerField())
-    acceptance_rate = serializers.CharField()
-    tags = serializers.ListField(child=serializers.CharField())
-    companies = serializers.ListField(child=serializers.DictField())
-    created_at = serializers.CharField()
-    updated_at = serializers.CharField()
+    description = serializers.CharField(default="")
+    testcases_example = serializers.SerializerMethodField()
+    constraints = serializers.CharField(default="")
+    samples = SampleOut(many=True, default=list)
+    limits = LimitsOut()
+    acceptance_rate = serializers.SerializerMethodField(help_text='Percent with two decimals, e.g. "33.33".')
+    tags = serializers.ListField(child=serializers.CharField(), default=list)
+    companies = serializers.ListField(child=serializers.DictField(), default=list)
+    created_at = serializers.CharField(allow_null=True, default=None)
+    updated_at = serializers.CharField(allow_null=True, default=None)
+
+    def get_testcases_example(self, doc: dict[str, Any]) -> str:
+        samples = doc.get("samples", [])
+        return doc.get("testcases_example") or "\n".join(
+            f"Input:\n{s['input']}Output:\n{s['output']}" for s in samples
+        )
+
+    def get_acceptance_rate(self, doc: dict[str, Any]) -> str:
+        stats = doc.get("stats", {})
+        submitted, accepted = stats.get("submitted", 0), stats.get("accepted", 0)
+        return f"{(100 * accepted / submitted) if submitted else 0:.2f}"
+
+
+def _question(doc: dict[str, Any]) -> dict[str, Any]:
+    return ProblemOut(doc).data
 
 
 class ProblemEnvelope(serializers.Serializer):
@@ -141,25 +162,13 @@ class ProblemListApi(_Public, APIView):
             difficulty=data.get("difficulty"),
             ordering=ProblemOrdering(data["ordering"]),
         )
-        return Response({"status_code": 200, "questions": page_envelope(request, page, count, results)})
-
-
-class LimitsSerializer(serializers.Serializer):
-    time_limit_ms = serializers.IntegerField(min_value=50, max_value=30_000, required=False)
-    memory_limit_kib = serializers.IntegerField(min_value=4096, max_value=4 * 1024 * 1024, required=False)
-    output_limit_kib = serializers.IntegerField(min_value=1, max_value=256 * 1024, required=False)
-
-
-class CheckerSerializer(serializers.Serializer):
-    case_sensitive = serializers.BooleanField(required=False)
-    space_change_sensitive = serializers.BooleanField(required=False)
-    float_absolute_tolerance = serializers.FloatField(min_value=0, required=False, allow_null=True)
-    float_relative_tolerance = serializers.FloatField(min_value=0, required=False, allow_null=True)
+        questions = page_envelope(request, page, count, ProblemOut(results, many=True).data)
+        return Response({"status_code": 200, "questions": questions})
 
 
 class ReferenceSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=list(LANGUAGES))
-    source = StrictCharField(max_length=256 * 1024, trim_whitespace=False)
+    source = StrictCharField(max_length=MAX_SOURCE_CHARS, trim_whitespace=False)
 
 
 class ProblemInputSerializer(serializers.Serializer):
@@ -170,8 +179,8 @@ class ProblemInputSerializer(serializers.Serializer):
     constraints = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
     testcases_example = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
     tags = serializers.ListField(child=StrictCharField(max_length=50), default=list, max_length=20)
-    limits = LimitsSerializer(default=dict)
-    checker = CheckerSerializer(default=dict)
+    limits = LimitsIn(default=dict)
+    checker = CheckerIn(default=dict)
     reference = ReferenceSerializer(required=False, allow_null=True)
 
 
@@ -188,7 +197,7 @@ class ProblemCreateApi(APIView):
         data = dict(serializer.validated_data)
         problem_id = data.pop("id", None)
         doc = problem_create(data=ProblemData(**data), problem_id=problem_id)
-        return Response({"status_code": 201, "question": problem_public(doc)}, status=status.HTTP_201_CREATED)
+        return Response({"status_code": 201, "question": _question(doc)}, status=status.HTTP_201_CREATED)
 
 
 class ProblemDetailApi(APIView):
@@ -211,7 +220,7 @@ class ProblemDetailApi(APIView):
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
-        return Response({"status_code": 200, "question": problem_public(doc)})
+        return Response({"status_code": 200, "question": _question(doc)})
 
     @extend_schema(
         request=ProblemInputSerializer,
@@ -233,7 +242,7 @@ class ProblemDetailApi(APIView):
         serializer.is_valid(raise_exception=True)
         changes = {k: v for k, v in serializer.validated_data.items() if k != "id"}
         doc = problem_update(problem_id=pid, changes=changes)
-        return Response({"status_code": 200, "question": problem_public(doc)})
+        return Response({"status_code": 200, "question": _question(doc)})
 
 
 class TestInputSerializer(serializers.Serializer):
@@ -267,4 +276,4 @@ class ProblemTestsApi(APIView):
         serializer.is_valid(raise_exception=True)
         tests = [TestData(**test) for test in serializer.validated_data["tests"]]
         doc = problem_tests_replace(problem_id=pid, tests=tests)
-        return Response({"status_code": 200, "question": problem_public(doc), "tests": len(tests)})
+        return Response({"status_code": 200, "question": _question(doc), "tests": len(tests)})

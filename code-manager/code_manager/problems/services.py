@@ -14,18 +14,16 @@ from typing import Any
 import pymongo.errors
 from pymongo import ReturnDocument
 
+from algocode_contracts import CheckerSettings, JudgeLimits
 from code_manager.common.clock import now_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.mongo import Collections, collection
 from code_manager.problems.selectors import problem_get
 
-DEFAULT_LIMITS = {"time_limit_ms": 1000, "memory_limit_kib": 256 * 1024, "output_limit_kib": 64 * 1024}
-DEFAULT_CHECKER = {
-    "case_sensitive": False,
-    "space_change_sensitive": False,
-    "float_absolute_tolerance": None,
-    "float_relative_tolerance": None,
-}
+# A new problem's limits: the contract has no default time and memory (every job states them), so these
+# two are the code manager's; the rest, and their bounds, are the contract's.
+DEFAULT_LIMITS = JudgeLimits(time_limit_ms=1000, memory_limit_kib=256 * 1024).model_dump()
+DEFAULT_CHECKER = CheckerSettings().model_dump()
 
 
 @dataclass

@@ -11,6 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from algocode_contracts import JobKind, Verdict
 from code_manager.common.auth import IsStaff, caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import RATE_LIMITED, error_responses
@@ -49,10 +50,10 @@ class ResultDataOut(serializers.Serializer):
 
     submission_id = serializers.UUIDField()
     problem_id = serializers.UUIDField()
-    kind = serializers.ChoiceField(choices=["submit", "run"])
+    kind = serializers.ChoiceField(choices=[kind.value for kind in JobKind])
     lang = serializers.CharField()
     attempt = serializers.IntegerField()
-    verdict = serializers.ChoiceField(choices=["AC", "WA", "CE", "TLE", "MLE", "RE", "OLE", "IE"])
+    verdict = serializers.ChoiceField(choices=[verdict.value for verdict in Verdict])
     status = serializers.CharField(help_text='The verdict\'s label, e.g. "Accepted".')
     message = serializers.CharField()
     result = serializers.DictField(
