@@ -22,6 +22,17 @@ class PageParams(QueryParams):
     page_size = serializers.IntegerField(min_value=1, max_value=MAX_PAGE_SIZE, default=DEFAULT_PAGE_SIZE)
 
 
+def page_serializer(item: serializers.Serializer, *, name: str) -> type[serializers.Serializer]:
+    """The documented shape of one page of `item`s (`{count, next, previous, results}`)."""
+    fields = {
+        "count": serializers.IntegerField(),
+        "next": serializers.URLField(allow_null=True),
+        "previous": serializers.URLField(allow_null=True),
+        "results": item,
+    }
+    return type(name, (serializers.Serializer,), fields)
+
+
 @dataclass(frozen=True)
 class Page:
     number: int

@@ -15,7 +15,7 @@ from algocode_contracts import LANGUAGES, CheckerSettings, JudgeLimits
 from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
-from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.common.pagination import Page, PageParams, page_envelope, page_serializer
 from code_manager.common.schema import error_responses
 from code_manager.common.serializers import StrictCharField, StrictRegexField, contract_serializer
 from code_manager.problems.selectors import (
@@ -102,11 +102,7 @@ class ProblemEnvelope(serializers.Serializer):
     question = ProblemOut()
 
 
-class ProblemPage(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = ProblemOut(many=True)
+ProblemPage = page_serializer(ProblemOut(many=True), name="ProblemPage")
 
 
 class ProblemListEnvelope(serializers.Serializer):
