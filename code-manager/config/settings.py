@@ -157,6 +157,9 @@ SPECTACULAR_SETTINGS = {
     "DESCRIPTION": "Problems, submissions and results. Authenticate with the auth service's access token.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get their own components, which carry what only inputs have (minLength 1 for a
+    # field that refuses "", write-only fields): the schema says what the validation refuses.
+    "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",

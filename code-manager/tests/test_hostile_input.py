@@ -63,3 +63,13 @@ def test_a_number_is_not_a_title(user_client) -> None:
     response = staff.post("/api/v1/problem/", {"title": 0}, format="json")
     assert response.status_code == 400
     assert response.json()["errors"]["title"] == ["Not a valid string."]
+
+
+def test_the_submit_schema_says_an_empty_field_is_refused(user_client, problem) -> None:
+    client, _ = user_client()
+    response = client.post(
+        "/api/v1/code/submit/", {"problem_id": problem["_id"], "lang": "", "code": "x"}, format="json"
+    )
+    assert response.status_code == 400
+    schema = client.get("/api/v1/schema/?format=json").json()["components"]["schemas"]
+    assert schema["SubmitInputRequest"]["properties"]["lang"]["minLength"] == 1

@@ -158,7 +158,7 @@ def test_limit_bounds_and_defaults_are_the_contracts(user_client) -> None:
     limits = created.json()["question"]["limits"]
     assert limits["output_limit_kib"] == JudgeLimits.model_fields["output_limit_kib"].default
     JudgeLimits(**limits)  # what the API stored and shows is a valid contract value
-    documented = staff.get("/api/v1/schema/?format=json").json()["components"]["schemas"]["LimitsIn"]
+    documented = staff.get("/api/v1/schema/?format=json").json()["components"]["schemas"]["LimitsInRequest"]
     for name, spec in bounds.items():
         assert documented["properties"][name]["minimum"] == spec["minimum"]
         assert documented["properties"][name]["maximum"] == spec["maximum"]
