@@ -56,3 +56,37 @@ def test_every_operation_answers_as_documented(case, staff_headers, infra) -> No
     # The bucket would answer most generated submits 429 before their body is looked at.
     with override_settings(RATE_LIMIT_ENABLED=False):
         case.call_and_validate(headers=staff_headers, checks=CHECKS)
+
+
+def test_responses_with_real_data_match_the_schema(make_token, problem) -> None:
+    """The fuzzer mostly meets empty lists and 404s; here every documented success has real content."""
+    from werkzeug.test import Client
+
+    from algocode_contracts import SubmissionJudged
+    from code_manager.submissions.services import result_apply
+
+    from .conftest import judged_payload
+
+    staff = {"Authorization": f"Bearer {make_token(new_user('fuzz', is_staff=True))}"}
+    client = Client(application)
+    body = {"problem_id": problem["_id"], "lang": "python", "code": "print(1)"}
+    submitted = client.post("/api/v1/code/submit/", json=body, headers=staff)
+    schema["/api/v1/code/submit/"]["POST"].validate_response(submitted)
+    sid = submitted.json["result"]["submission_id"]
+    result_apply(result=SubmissionJudged.model_validate(judged_payload(sid, verdict="WA")))
+
+    pid = problem["_id"]
+    for path, template, method in [
+        (f"/api/v1/result/check/{sid}/", "/api/v1/result/check/{submission_id}/", "GET"),
+        ("/api/v1/submissions/", "/api/v1/submissions/", "GET"),
+        ("/api/v1/problem/all/", "/api/v1/problem/all/", "GET"),
+        (f"/api/v1/problem/{pid}/", "/api/v1/problem/{problem_id}/", "GET"),
+        (f"/api/v1/problem/{pid}/tests/", "/api/v1/problem/{problem_id}/tests/", "GET"),
+        (f"/api/v1/submissions/{sid}/rejudge/", "/api/v1/submissions/{submission_id}/rejudge/", "POST"),
+    ]:
+        response = client.open(path, method=method, headers=staff)
+        assert response.status_code in (200, 202), (path, response.json)
+        schema[template][method].validate_response(response)
+    assert (
+        client.get("/api/v1/submissions/", headers=staff).json["submissions"]["results"][0]["verdict"] == "WA"
+    )

@@ -250,6 +250,26 @@ class TestInputSerializer(serializers.Serializer):
     sample = serializers.BooleanField(default=False)
 
 
+class TestOut(serializers.Serializer):
+    __test__ = False
+
+    name = serializers.CharField()
+    input = serializers.CharField(allow_blank=True)
+    answer = serializers.CharField(allow_blank=True)
+    sample = serializers.BooleanField()
+
+
+class TestsOut(serializers.Serializer):
+    __test__ = False
+
+    problem_id = serializers.UUIDField()
+    tests = TestOut(many=True)
+
+
+class TestsReplacedOut(ProblemEnvelope):
+    tests = serializers.IntegerField(help_text="How many tests the problem has now.")
+
+
 class ProblemTestsApi(APIView):
     """Staff: read every test (hidden ones too) or replace the whole set in one request."""
 
@@ -258,14 +278,16 @@ class ProblemTestsApi(APIView):
     class TestsSerializer(serializers.Serializer):
         tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)
 
-    @extend_schema(responses={200: dict, **error_responses(401, 403, 404)})
+    @extend_schema(responses={200: TestsOut, **error_responses(401, 403, 404)})
     def get(self, request: Request, problem_id: str) -> Response:
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
         return Response({"problem_id": doc["_id"], "tests": problem_tests(problem=doc)})
 
-    @extend_schema(request=TestsSerializer, responses={200: dict, **error_responses(400, 401, 403, 404)})
+    @extend_schema(
+        request=TestsSerializer, responses={200: TestsReplacedOut, **error_responses(400, 401, 403, 404)}
+    )
     def put(self, request: Request, problem_id: str) -> Response:
         pid = parse_problem_id(problem_id)
         serializer = self.TestsSerializer(data=request.data)
