@@ -5,10 +5,13 @@ event, so each worker gets many (docs/adr/0040-non-blocking-result-wait.md). Pro
 mode so that /metrics sums every worker (docs/observability.md).
 """
 
+import json
 import os
 import shutil
 import tempfile
 from pathlib import Path
+
+import gunicorn.util
 
 from algocode_contracts.logs import logging_config
 
@@ -29,6 +32,30 @@ logconfig_dict = logging_config(
 control_socket_disable = True
 # Connections to MongoDB, Redis and RabbitMQ are opened lazily in each worker, after the fork.
 preload_app = False
+
+# ---- gunicorn's own error answers as JSON ---------------------------------------------------------------
+# gunicorn answers what never reaches Django itself (a request line over limit_request_line = 4094 bytes:
+# 414, too many or too large headers: 431, a malformed request: 400) with an HTML page. Every answer of
+# the API is documented as JSON (threat-model.md #51), so its one writer of those pages is replaced; the
+# workers look it up on the module at each error, after the fork.
+_GUNICORN_ERROR_CODES = {414: "uri_too_long", 431: "request_header_too_large", 500: "server_error"}
+
+
+def _write_json_error(sock, status_int: int, reason: str, mesg: str) -> None:
+    body = json.dumps(
+        {
+            "detail": f"{reason}: {mesg}" if mesg else f"{reason}.",
+            "code": _GUNICORN_ERROR_CODES.get(status_int, "invalid"),
+        }
+    ).encode()
+    head = (
+        f"HTTP/1.1 {status_int} {reason}\r\nConnection: close\r\nContent-Type: application/json\r\n"
+        f"Content-Length: {len(body)}\r\n\r\n"
+    ).encode("latin1")
+    gunicorn.util.write_nonblock(sock, head + body)
+
+
+gunicorn.util.write_error = _write_json_error
 
 # ---- Prometheus multiprocess mode --------------------------------------------------------------------
 # Each worker (and the result consumer, when given the same directory) writes its metrics to files in

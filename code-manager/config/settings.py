@@ -6,7 +6,6 @@ The code manager keeps its data in MongoDB and Redis; Django's SQL database only
 
 from __future__ import annotations
 
-import logging
 from pathlib import Path
 
 import environ
@@ -35,6 +34,7 @@ INSTALLED_APPS = [
     "code_manager.submissions",
     "code_manager.ratelimit",
     "code_manager.messaging",
+    "code_manager.users",
 ]
 
 MIDDLEWARE = [
@@ -44,7 +44,6 @@ MIDDLEWARE = [
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "code_manager.common.middleware.RequestSizeLimitMiddleware",
     "django.middleware.common.CommonMiddleware",
-    "code_manager.ratelimit.middleware.RateLimitMiddleware",
     "django_prometheus.middleware.PrometheusAfterMiddleware",
 ]
 
@@ -105,55 +104,62 @@ RESULT_POLL_SECONDS = env.float("RESULT_POLL_SECONDS", default=0.5)
 # ---- rate limiting -----------------------------------------------------------------------------------
 RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
 RATE_LIMIT_CAPACITY = env.int("RATE_LIMIT_CAPACITY", default=3)
+# Applied by the throttle on the submit and run views (code_manager/ratelimit/throttles.py).
 RATE_LIMIT_REFILL_SECONDS = env.float("RATE_LIMIT_REFILL_SECONDS", default=20.0)
-RATE_LIMITED_PATHS = ("/api/v1/code/submit/", "/api/v1/code/run/")
-# Number of reverse proxies in front of the service that append to X-Forwarded-For (nginx: 1).
-TRUSTED_PROXY_COUNT = env.int("TRUSTED_PROXY_COUNT", default=0)
-
-# ---- JWT verification (public key only) --------------------------------------------------------------
-
-
-def _public_key() -> str | None:
-    pem = env.str("JWT_PUBLIC_KEY", default="")
-    if pem:
-        return pem.replace("\\n", "\n")
-    path = Path(env.str("JWT_PUBLIC_KEY_FILE", default=str(REPO_DIR / "var" / "keys" / "jwt-public.pem")))
-    if path.is_file():
-        return path.read_text()
-    logging.getLogger(__name__).warning("no JWT public key at %s: every token will be refused", path)
-    return None
-
-
-SIMPLE_JWT = {
-    "ALGORITHM": "RS256",
-    "SIGNING_KEY": None,  # the code manager never signs
-    "VERIFYING_KEY": _public_key(),
-    "ISSUER": env.str("JWT_ISSUER", default="algocode-auth"),
-    "AUDIENCE": env.str("JWT_AUDIENCE", default="algocode"),
-    "LEEWAY": env.int("JWT_LEEWAY_SECONDS", default=10),
-    "USER_ID_FIELD": "id",
-    "USER_ID_CLAIM": "user_id",
-    "TOKEN_TYPE_CLAIM": "token_type",
-    "AUTH_HEADER_TYPES": ("Bearer",),
-    "AUTH_TOKEN_CLASSES": ("code_manager.common.auth.VerifiedAccessToken",),
-    "TOKEN_USER_CLASS": "rest_framework_simplejwt.models.TokenUser",
-}
 
 REST_FRAMEWORK = {
-    "DEFAULT_AUTHENTICATION_CLASSES": ["code_manager.common.auth.JWTAuthentication"],
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],
-    "DEFAULT_PARSER_CLASSES": ["rest_framework.parsers.JSONParser"],
+    "DEFAULT_PARSER_CLASSES": ["code_manager.common.parsers.SafeJSONParser"],
     "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
     "EXCEPTION_HANDLER": "code_manager.common.errors.exception_handler",
     "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
     "UNAUTHENTICATED_USER": None,
+    # Number of reverse proxies in front of the service that append to X-Forwarded-For (nginx: 1); the same
+    # variable as the auth service's.
+    "NUM_PROXIES": env.int("NUM_PROXIES", default=0),
 }
+
+# ---- JWT verification (public key only) --------------------------------------------------------------
+# docs/jwt-verification.md's recipe, pasted as written (tests/test_auth.py checks it is); the code manager
+# then swaps in its subclass of the recipe's authentication class (code_manager/common/auth.py).
+VAR_DIR = REPO_DIR / "var"
+# --- Algocode JWT verification: public key only -----------------------------------------------
+JWT_PUBLIC_KEY = (
+    env.str("JWT_PUBLIC_KEY", default="", multiline=True)
+    or Path(env.str("JWT_PUBLIC_KEY_FILE", default=str(VAR_DIR / "keys" / "jwt-public.pem"))).read_text()
+)
+
+SIMPLE_JWT = {
+    "ALGORITHM": "RS256",  # the only algorithm accepted: HS256 or "none" tokens are rejected
+    "SIGNING_KEY": None,  # this service never signs
+    "VERIFYING_KEY": JWT_PUBLIC_KEY,
+    "ISSUER": env.str("JWT_ISSUER", default="algocode-auth"),
+    "AUDIENCE": env.str("JWT_AUDIENCE", default="algocode"),
+    "LEEWAY": 5,  # seconds of clock skew tolerated on exp/iat
+    "AUTH_HEADER_TYPES": ("Bearer",),
+    "USER_ID_FIELD": "id",
+    "USER_ID_CLAIM": "user_id",
+    "TOKEN_TYPE_CLAIM": "token_type",  # with AccessToken below, a refresh token is refused
+    "AUTH_TOKEN_CLASSES": ("rest_framework_simplejwt.tokens.AccessToken",),
+    "TOKEN_USER_CLASS": "rest_framework_simplejwt.models.TokenUser",
+}
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = [
+    "rest_framework_simplejwt.authentication.JWTStatelessUserAuthentication",
+]
+REST_FRAMEWORK["DEFAULT_AUTHENTICATION_CLASSES"] = ["code_manager.common.auth.JWTAuthentication"]
+# The deny-list of deactivated users keeps an entry as long as a token issued before it can live:
+# the auth service's access-token lifetime (same variable) plus the leeway.
+JWT_ACCESS_MINUTES = env.int("JWT_ACCESS_MINUTES", default=10)
+USER_DENY_TTL_SECONDS = JWT_ACCESS_MINUTES * 60 + SIMPLE_JWT["LEEWAY"]
 
 SPECTACULAR_SETTINGS = {
     "TITLE": "Algocode code manager API",
     "DESCRIPTION": "Problems, submissions and results. Authenticate with the auth service's access token.",
     "VERSION": "1.0.0",
     "SERVE_INCLUDE_SCHEMA": False,
+    # Request bodies get their own components, which carry what only inputs have (minLength 1 for a
+    # field that refuses "", write-only fields): the schema says what the validation refuses.
+    "COMPONENT_SPLIT_REQUEST": True,
     "SERVE_PERMISSIONS": ["rest_framework.permissions.AllowAny"],
     "SERVE_AUTHENTICATION": [],
     "SWAGGER_UI_DIST": "SIDECAR",
@@ -170,6 +176,8 @@ LOGGING = logging_config(
     quiet={"pika": "WARNING"},
 )
 PROMETHEUS_EXPORT_MIGRATIONS = False
+# /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404 (metrics off).
+METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
 # Processes that share PROMETHEUS_MULTIPROC_DIR (gunicorn's workers, the result consumer) write their
 # metrics there; whichever starts first creates it (config/gunicorn.py sweeps dead processes' files).
 if env.str("PROMETHEUS_MULTIPROC_DIR", default=""):

@@ -1,8 +1,9 @@
 """URL map of the code manager: every API under /api/v1/, /metrics at the root, JSON error handlers."""
 
 from django.urls import include, path
-from django_prometheus.exports import ExportToDjangoView
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
+
+from code_manager.common.apis import metrics_export
 
 urlpatterns = [
     path("api/v1/", include("code_manager.problems.urls")),
@@ -10,8 +11,8 @@ urlpatterns = [
     path("api/v1/common/", include("code_manager.common.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
-    # Outside /api/: for Prometheus on the private network only (docs/observability.md).
-    path("metrics", ExportToDjangoView, name="metrics"),
+    # Outside /api/ (nginx does not route it), and only with the bearer METRICS_TOKEN (docs/observability.md).
+    path("metrics", metrics_export, name="metrics"),
 ]
 
 handler400 = "code_manager.common.errors.bad_request_view"

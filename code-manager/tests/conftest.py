@@ -36,6 +36,7 @@ from algocode_contracts import (
     RESULTS_EXCHANGE,
     RESULTS_QUEUE,
     RESULTS_ROUTING_KEY,
+    USERS_QUEUE,
     job_queue_name,
 )
 from code_manager.common import mongo
@@ -43,6 +44,8 @@ from code_manager.messaging.publisher import reset_publisher
 
 VENV_BIN = Path(__file__).resolve().parents[2] / ".venv" / "bin"
 SESSION = uuid.uuid4().hex[:10]
+METRICS_TOKEN = f"metrics-{SESSION}"
+METRICS_HEADERS = {"Authorization": f"Bearer {METRICS_TOKEN}"}
 
 
 def free_port() -> int:
@@ -124,9 +127,20 @@ def infra() -> Iterator[Infra]:
         AMQP_URL=found.amqp_url,
         REDIS_KEY_PREFIX=found.redis_prefix,
         RESULT_WAIT_SECONDS=1.0,
+        METRICS_TOKEN=METRICS_TOKEN,
         SIMPLE_JWT={**settings.SIMPLE_JWT, "VERIFYING_KEY": public_pem},
     )
     overrides.enable()
+    # simplejwt builds its token backend once, at import, from the settings of that moment.
+    from rest_framework_simplejwt import settings as jwt_settings
+    from rest_framework_simplejwt import state
+    from rest_framework_simplejwt.backends import TokenBackend
+
+    production_backend = state.token_backend
+    api = jwt_settings.api_settings
+    state.token_backend = TokenBackend(
+        api.ALGORITHM, None, public_pem, api.AUDIENCE, api.ISSUER, None, api.LEEWAY
+    )
     from code_manager.messaging.broker import declare_topology
 
     with broker_channel(found) as channel:
@@ -135,6 +149,7 @@ def infra() -> Iterator[Infra]:
         yield found
     finally:
         overrides.disable()
+        state.token_backend = production_backend
         reset_publisher()
         server.terminate()
         try:
@@ -158,7 +173,12 @@ def clean_state(infra: Infra) -> Iterator[None]:
         db[name].delete_many({})
     yield
     with broker_channel(infra) as channel:
-        for queue in [*(job_queue_name(lang) for lang in LANGUAGES), RESULTS_QUEUE, DEAD_LETTER_QUEUE]:
+        for queue in [
+            *(job_queue_name(lang) for lang in LANGUAGES),
+            RESULTS_QUEUE,
+            USERS_QUEUE,
+            DEAD_LETTER_QUEUE,
+        ]:
             channel.queue_purge(queue)
 
 

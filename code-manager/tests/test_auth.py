@@ -96,3 +96,34 @@ def test_missing_or_malformed_header_is_401(anon, problem) -> None:
 def test_a_valid_access_token_is_accepted(user_client) -> None:
     client, _user = user_client()
     assert client.get("/api/v1/submissions/").status_code == 200
+
+
+@pytest.mark.parametrize("claim", ["false", "0", "true", 1, "yes"])
+def test_only_json_true_is_staff(claim, make_token) -> None:
+    """threat-model.md #53: a non-boolean is_staff claim is not staff."""
+    client = APIClient()
+    client.credentials(HTTP_AUTHORIZATION=f"Bearer {make_token(new_user(), is_staff=claim)}")
+    response = client.post("/api/v1/problem/", {"title": "Mine now"}, format="json")
+    assert response.status_code == 403, response.content
+    assert response.json()["code"] == "permission_denied"
+    assert mongo.get_db()["problems"].count_documents({}) == 0
+
+
+def test_settings_paste_the_documented_recipe_as_written() -> None:
+    """docs/jwt-verification.md's Django block (tested by the auth service) is what the code manager runs."""
+    import re
+    from pathlib import Path
+
+    from django.conf import settings
+    from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
+
+    import config.settings
+    from code_manager.common.auth import JWTAuthentication
+
+    root = Path(config.settings.__file__).resolve().parents[2]
+    doc = (root / "docs" / "jwt-verification.md").read_text()
+    block = re.search(r"```python\n(# --- Algocode JWT verification.*?)```", doc, re.S).group(1)
+    assert block in Path(config.settings.__file__).read_text()
+    assert settings.SIMPLE_JWT["LEEWAY"] == 5
+    assert settings.SIMPLE_JWT["AUTH_TOKEN_CLASSES"] == ("rest_framework_simplejwt.tokens.AccessToken",)
+    assert issubclass(JWTAuthentication, JWTStatelessUserAuthentication)

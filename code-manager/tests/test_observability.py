@@ -16,7 +16,15 @@ import requests
 from django.test import override_settings
 from prometheus_client import REGISTRY
 
-from .conftest import VENV_BIN, free_port, judged_body, new_user, publish_result_body
+from .conftest import (
+    METRICS_HEADERS,
+    METRICS_TOKEN,
+    VENV_BIN,
+    free_port,
+    judged_body,
+    new_user,
+    publish_result_body,
+)
 
 CODE_MANAGER = Path(__file__).resolve().parents[1]
 CPP = "int main() { return 0; }"
@@ -44,7 +52,7 @@ def test_a_submit_counts_by_language_and_shows_on_metrics(user_client, problem, 
     response = submit(client, problem)
     assert response.status_code == 201
     assert value("algocode_submissions_created_total", language="cpp", kind="submit") == before + 1
-    page = anon.get("/metrics").content.decode()
+    page = anon.get("/metrics", headers=METRICS_HEADERS).content.decode()
     assert 'algocode_submissions_created_total{kind="submit",language="cpp"}' in page
     assert "django_http_requests_total_by_method_total" in page
 
@@ -122,6 +130,7 @@ def broker_down_server(infra, tmp_path) -> Iterator[tuple[str, Path]]:
         "GUNICORN_THREADS": "4",
         "RATE_LIMIT_CAPACITY": "1000",
         "LOG_FORMAT": "json",
+        "METRICS_TOKEN": METRICS_TOKEN,
         "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),
     }
     (tmp_path / "metrics").mkdir()
@@ -147,7 +156,7 @@ def broker_down_server(infra, tmp_path) -> Iterator[tuple[str, Path]]:
 
 def _answers(url: str) -> bool:
     try:
-        return requests.get(url, timeout=5).status_code == 200
+        return requests.get(url, headers=METRICS_HEADERS, timeout=5).status_code == 200
     except requests.RequestException:
         return False
 
@@ -173,7 +182,7 @@ def test_gunicorn_workers_sum_their_metrics_and_log_json(broker_down_server, mak
     assert [r.status_code for r in responses] == [503] * 6
     assert all(r.headers["X-Request-ID"] == "req-obs-1" for r in responses)
 
-    page = requests.get(f"{base}/metrics", timeout=10).text
+    page = requests.get(f"{base}/metrics", headers=METRICS_HEADERS, timeout=10).text
     assert 'algocode_submission_publish_failures_total{kind="submit"} 6.0' in page
     assert "django_http_responses_total_by_status_total" in page
 
@@ -189,3 +198,16 @@ def test_gunicorn_workers_sum_their_metrics_and_log_json(broker_down_server, mak
     access = [r for r in records if r.get("path") == "/api/v1/code/submit/"]
     assert len(access) == 6
     assert {(r["method"], r["status"], r["request_id"]) for r in access} == {("POST", 503, "req-obs-1")}
+
+
+def test_metrics_need_the_bearer_token(anon) -> None:
+    """threat-model.md #56: /metrics is not open to whoever reaches the port."""
+    for headers in ({}, {"Authorization": "Bearer wrong"}, {"Authorization": f"Basic {METRICS_TOKEN}"}):
+        response = anon.get("/metrics", headers=headers)
+        assert response.status_code == 401
+        assert response.json()["code"] == "not_authenticated"
+        assert "algocode_" not in response.content.decode()
+    with override_settings(METRICS_TOKEN=""):
+        off = anon.get("/metrics", headers=METRICS_HEADERS)
+    assert off.status_code == 404
+    assert off.json()["detail"] == "Metrics are off: set METRICS_TOKEN to serve them."

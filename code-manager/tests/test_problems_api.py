@@ -140,3 +140,25 @@ def test_replacing_tests_switches_versions_atomically(problem) -> None:
     from code_manager.common import mongo
 
     assert mongo.get_db()["problem_tests"].count_documents({"problem_id": problem["_id"]}) == 1
+
+
+def test_limit_bounds_and_defaults_are_the_contracts(user_client) -> None:
+    """Issue 8: the API refuses exactly what the judge's contract (JudgeLimits) refuses, and says so."""
+    from algocode_contracts import JudgeLimits
+
+    staff, _ = user_client("admin", is_staff=True)
+    bounds = JudgeLimits.model_json_schema()["properties"]
+    low = bounds["time_limit_ms"]["minimum"]
+    refused = staff.post(
+        "/api/v1/problem/", {"title": "T", "limits": {"time_limit_ms": low - 1}}, format="json"
+    )
+    assert refused.status_code == 400
+    created = staff.post("/api/v1/problem/", {"title": "T", "limits": {"time_limit_ms": low}}, format="json")
+    assert created.status_code == 201, created.content
+    limits = created.json()["question"]["limits"]
+    assert limits["output_limit_kib"] == JudgeLimits.model_fields["output_limit_kib"].default
+    JudgeLimits(**limits)  # what the API stored and shows is a valid contract value
+    documented = staff.get("/api/v1/schema/?format=json").json()["components"]["schemas"]["LimitsInRequest"]
+    for name, spec in bounds.items():
+        assert documented["properties"][name]["minimum"] == spec["minimum"]
+        assert documented["properties"][name]["maximum"] == spec["maximum"]

@@ -98,7 +98,7 @@ run auth "$AUTH_IMAGE" "${HARDENED[@]}" \
 CM_ENV=(-e DJANGO_SECRET_KEY="$(openssl rand -hex 32)" -e DJANGO_ALLOWED_HOSTS=127.0.0.1,localhost
   -e MONGO_URL=mongodb://127.0.0.1:27117 -e MONGO_DB=algocode_smoke
   -e REDIS_URL="redis://127.0.0.1:6379/$REDIS_DB" -e REDIS_KEY_PREFIX="$REDIS_PREFIX"
-  -e AMQP_URL="$AMQP" -e TRUSTED_PROXY_COUNT=1 -e CODE_MANAGER_BIND=127.0.0.1:18001
+  -e AMQP_URL="$AMQP" -e NUM_PROXIES=1 -e CODE_MANAGER_BIND=127.0.0.1:18001
   -e GUNICORN_WORKERS=1 -e GUNICORN_THREADS=16
   -e JWT_PUBLIC_KEY_FILE=/run/secrets/jwt_public_key -v "$TMP/jwt-public.pem:/run/secrets/jwt_public_key:ro")
 run code-manager "$CM_IMAGE" "${HARDENED[@]}" "${CM_ENV[@]}"

@@ -140,7 +140,9 @@ up() {
   # /metrics stays inside: each service answers it on its own port, nginx does not route it.
   local probe='import sys, urllib.request as u; print(len(u.urlopen(sys.argv[1], timeout=5).read().splitlines()), "lines")'
   log "auth /metrics: $("${COMPOSE[@]}" exec -T auth python -c "$probe" http://127.0.0.1:8000/metrics)"
-  log "code-manager /metrics: $("${COMPOSE[@]}" exec -T code-manager python -c "$probe" http://127.0.0.1:8001/metrics)"
+  # The code manager's needs its bearer METRICS_TOKEN (docs/observability.md), read inside the container.
+  local probe_bearer='import os, sys, urllib.request as u; r = u.Request(sys.argv[1], headers={"Authorization": "Bearer " + os.environ["METRICS_TOKEN"]}); print(len(u.urlopen(r, timeout=5).read().splitlines()), "lines")'
+  log "code-manager /metrics: $("${COMPOSE[@]}" exec -T code-manager python -c "$probe_bearer" http://127.0.0.1:8001/metrics)"
   log "judge-worker /metrics: $("${COMPOSE[@]}" exec -T judge-worker python -c "$probe" http://127.0.0.1:9100/metrics)"
   log "/metrics through nginx: $(curl -s -o /dev/null -w '%{http_code}' "http://$ALGOCODE_HTTP_BIND/metrics")"
 }

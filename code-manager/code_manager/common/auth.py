@@ -1,68 +1,53 @@
-"""JWT verification with the auth service's public key only (RS256, issuer, audience, access tokens only).
+"""JWT verification with the auth service's public key only: docs/jwt-verification.md's recipe as written
+(config/settings.py pastes it), plus the code manager's own checks in one authentication subclass.
 
-simplejwt's module-level token backend is built once at import; ours is rebuilt whenever the settings
-change, so the verifying key can come from configuration loaded later (and from tests).
+The subclass adds: a `user_id` that is a UUID; and the deny-list of deactivated users (threat-model.md
+#54): a token issued at or before the user's deactivation is refused with 401. `is_staff` counts only as
+the JSON `true` (threat-model.md #53): "false", "0" or 1 are not staff.
 """
 
 from __future__ import annotations
 
-import functools
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rest_framework import permissions
 from rest_framework_simplejwt import settings as jwt_settings
 from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
-from rest_framework_simplejwt.backends import TokenBackend
-from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
+from rest_framework_simplejwt.exceptions import InvalidToken
 from rest_framework_simplejwt.models import TokenUser
-from rest_framework_simplejwt.tokens import AccessToken
+from rest_framework_simplejwt.tokens import Token
+
+from code_manager.users.selectors import user_denied_since
 
 if TYPE_CHECKING:  # the views module imports the authentication classes: no runtime import here
     from rest_framework.request import Request
     from rest_framework.views import APIView
 
 
-@functools.cache
-def _backend(
-    algorithm: str, key: str | None, audience: str | None, issuer: str | None, leeway: int | timedelta
-) -> TokenBackend:
-    return TokenBackend(algorithm, None, key, audience, issuer, None, leeway)
-
-
-def token_backend() -> TokenBackend:
-    # Looked up through the module on every call: simplejwt rebinds `api_settings` when settings change.
-    api_settings = jwt_settings.api_settings
-    return _backend(
-        api_settings.ALGORITHM,
-        api_settings.VERIFYING_KEY,
-        api_settings.AUDIENCE,
-        api_settings.ISSUER,
-        api_settings.LEEWAY,
-    )
-
-
-class VerifiedAccessToken(AccessToken):
-    """An access token (token_type "access") verified against the current settings' public key."""
-
-    def get_token_backend(self) -> TokenBackend:
-        return token_backend()
-
-
 class JWTAuthentication(JWTStatelessUserAuthentication):
-    """simplejwt's stateless authentication (no user table) that also insists on a UUID `user_id`."""
+    """The recipe's stateless authentication (no user table), plus a UUID `user_id` and the deny-list."""
 
     www_authenticate_realm = "api"
 
-    def get_validated_token(self, raw_token: bytes) -> VerifiedAccessToken:
+    def get_validated_token(self, raw_token: bytes) -> Token:
         token = super().get_validated_token(raw_token)
         try:
-            uuid.UUID(str(token.get(jwt_settings.api_settings.USER_ID_CLAIM)))
+            user_id = str(uuid.UUID(str(token.get(jwt_settings.api_settings.USER_ID_CLAIM))))
         except ValueError as exc:
             raise InvalidToken({"detail": "Token has no valid user_id."}) from exc
-        return token  # type: ignore[return-value]
+        denied_until = user_denied_since(user_id=user_id)
+        if denied_until is not None and float(token.get("iat", 0)) <= denied_until:
+            raise InvalidToken(
+                {"detail": "This account has been deactivated; its tokens are no longer valid."}
+            )
+        return token
+
+
+def is_staff_claim(token: Token | dict[str, Any]) -> bool:
+    """Staff only when the claim is the JSON `true`: a string or a number is never staff."""
+    return token.get("is_staff", False) is True
 
 
 @dataclass(frozen=True)
@@ -78,21 +63,8 @@ def caller_from_user(user: TokenUser) -> Caller:
     return Caller(
         user_id=str(uuid.UUID(str(user.id))),
         username=str(user.token.get("username", "")),
-        is_staff=bool(user.token.get("is_staff", False)),
+        is_staff=is_staff_claim(user.token),
     )
-
-
-def caller_from_header(authorization: str) -> Caller | None:
-    """The verified caller for a raw `Authorization` header, or None if it does not verify."""
-    auth = JWTAuthentication()
-    parts = authorization.split()
-    if len(parts) != 2 or parts[0] != "Bearer":
-        return None
-    try:
-        token = auth.get_validated_token(parts[1].encode())
-    except (InvalidToken, TokenError):
-        return None
-    return caller_from_user(auth.get_user(token))
 
 
 class IsStaff(permissions.BasePermission):
@@ -102,4 +74,4 @@ class IsStaff(permissions.BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and user.token.get("is_staff", False))
+        return bool(user and user.is_authenticated and is_staff_claim(user.token))

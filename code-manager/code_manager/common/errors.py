@@ -7,6 +7,7 @@ errors add `errors` with the per-field messages.
 from __future__ import annotations
 
 import logging
+import math
 from enum import StrEnum
 from typing import Any
 
@@ -42,24 +43,27 @@ class ErrorCode(StrEnum):
 
 
 class ApplicationError(Exception):
-    """Raised by services and selectors; rendered as `{"detail", "code", ...extra}` with `status`."""
+    """A failure a client can act on: rendered as `{"detail": message, "code": code, **extra}`.
+
+    The same signature as the auth service's (auth_service/core/errors.py).
+    """
 
     def __init__(
         self,
-        code: ErrorCode,
-        detail: str,
+        message: str,
         *,
-        status: int = 400,
+        code: ErrorCode = ErrorCode.INVALID,
+        status_code: int = status.HTTP_400_BAD_REQUEST,
         extra: dict[str, Any] | None = None,
     ) -> None:
-        super().__init__(detail)
+        super().__init__(message)
+        self.message = message
         self.code = code
-        self.detail = detail
-        self.status = status
+        self.status_code = status_code
         self.extra = extra or {}
 
     def body(self) -> dict[str, Any]:
-        return {"detail": self.detail, "code": str(self.code), **self.extra}
+        return error_body(self.code, self.message, **self.extra)
 
 
 def error_body(code: ErrorCode, detail: str, **extra: Any) -> dict[str, Any]:
@@ -81,7 +85,7 @@ def _flatten(detail: Any) -> str:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: every exception an API raises becomes a JSON error response."""
     if isinstance(exc, ApplicationError):
-        return Response(exc.body(), status=exc.status)
+        return Response(exc.body(), status=exc.status_code)
     if isinstance(exc, Http404):
         return Response(error_body(ErrorCode.NOT_FOUND, "Not found."), status=404)
     if isinstance(exc, exceptions.ParseError):
@@ -110,6 +114,17 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     if isinstance(exc, exceptions.UnsupportedMediaType):
         return Response(
             error_body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"{exc.detail} Send application/json."), status=415
+        )
+    if isinstance(exc, exceptions.Throttled):
+        wait = float(getattr(exc, "wait_seconds", exc.wait or 0))
+        return Response(
+            {
+                "message": "Rate limit exceeded. Please wait before making another request.",
+                "wait_time": f"{wait:.2f} seconds",
+                "code": str(ErrorCode.RATE_LIMITED),
+            },
+            status=429,
+            headers={"Retry-After": str(max(1, math.ceil(wait)))},
         )
     if isinstance(exc, exceptions.APIException):
         return Response(error_body(ErrorCode.INVALID, str(exc.detail)), status=exc.status_code)

@@ -12,9 +12,11 @@ import logging
 import threading
 from collections.abc import Callable
 from enum import StrEnum
+from typing import TypeVar
 
 import pika
 import pika.exceptions
+from pydantic import BaseModel, ValidationError
 
 from code_manager.messaging.broker import connection_parameters, declare_topology
 
@@ -31,6 +33,20 @@ class RetryLater(Exception):
 
 
 Handler = Callable[[bytes], Disposition]
+Message = TypeVar("Message", bound=BaseModel)
+
+
+def decode_message(body: bytes, model: type[Message], *, max_bytes: int) -> Message | None:
+    """The message as its contract model, or None (logged) when it is too big or not valid: dead-letter it."""
+    if len(body) > max_bytes:
+        logger.error("%s message of %d bytes refused", model.__name__, len(body))
+        return None
+    try:
+        return model.model_validate_json(body.decode("utf-8"))
+    except (UnicodeDecodeError, ValidationError) as exc:
+        logger.error("invalid %s message refused: %s", model.__name__, str(exc)[:500])
+        return None
+
 
 MAX_BACKOFF_SECONDS = 10.0
 

@@ -11,16 +11,17 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from algocode_contracts import LANGUAGES
+from algocode_contracts import LANGUAGES, CheckerSettings, JudgeLimits
+from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
-from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.common.pagination import Page, PageParams, page_envelope, page_serializer
 from code_manager.common.schema import error_responses
+from code_manager.common.serializers import StrictCharField, StrictRegexField, contract_serializer
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
     problem_list,
-    problem_public,
     problem_tests,
 )
 from code_manager.problems.services import (
@@ -42,9 +43,9 @@ def parse_problem_id(raw: str) -> str:
 
 def _problem_not_found() -> ApplicationError:
     return ApplicationError(
-        ErrorCode.PROBLEM_NOT_FOUND,
         "Problem not found.",
-        status=404,
+        code=ErrorCode.PROBLEM_NOT_FOUND,
+        status_code=404,
         extra={"status_code": 404, "question": {"detail": "Question does not found"}},
     )
 
@@ -55,24 +56,45 @@ class SampleOut(serializers.Serializer):
     output = serializers.CharField()
 
 
-class ProblemOut(serializers.Serializer):
-    """The original's question `Q`, plus samples and limits (schema only; rendered by problem_public)."""
+LimitsOut = contract_serializer(JudgeLimits, name="LimitsOut", required=True)
+CheckerIn = contract_serializer(CheckerSettings, name="CheckerIn", required=False)
+LimitsIn = contract_serializer(JudgeLimits, name="LimitsIn", required=False)
 
-    id = serializers.UUIDField()
-    problem_number = serializers.IntegerField()
+
+class ProblemOut(serializers.Serializer):
+    """The original's question `Q`, plus samples and limits, rendered from the stored problem. Only these
+    fields leave: never the reference solution, never a hidden test (samples only)."""
+
+    id = serializers.UUIDField(source="_id")
+    problem_number = serializers.IntegerField(allow_null=True, default=None)
     title = serializers.CharField()
-    slug = serializers.CharField()
+    slug = serializers.CharField(default="")
     difficulty = serializers.IntegerField(min_value=1, max_value=5)
-    description = serializers.CharField()
-    testcases_example = serializers.CharField()
-    constraints = serializers.CharField()
-    samples = SampleOut(many=True)
-    limits = serializers.DictField(child=serializers.IntegerField())
-    acceptance_rate = serializers.CharField()
-    tags = serializers.ListField(child=serializers.CharField())
-    companies = serializers.ListField(child=serializers.DictField())
-    created_at = serializers.CharField()
-    updated_at = serializers.CharField()
+    description = serializers.CharField(default="")
+    testcases_example = serializers.SerializerMethodField()
+    constraints = serializers.CharField(default="")
+    samples = SampleOut(many=True, default=list)
+    limits = LimitsOut()
+    acceptance_rate = serializers.SerializerMethodField(help_text='Percent with two decimals, e.g. "33.33".')
+    tags = serializers.ListField(child=serializers.CharField(), default=list)
+    companies = serializers.ListField(child=serializers.DictField(), default=list)
+    created_at = serializers.CharField(allow_null=True, default=None)
+    updated_at = serializers.CharField(allow_null=True, default=None)
+
+    def get_testcases_example(self, doc: dict[str, Any]) -> str:
+        samples = doc.get("samples", [])
+        return doc.get("testcases_example") or "\n".join(
+            f"Input:\n{s['input']}Output:\n{s['output']}" for s in samples
+        )
+
+    def get_acceptance_rate(self, doc: dict[str, Any]) -> str:
+        stats = doc.get("stats", {})
+        submitted, accepted = stats.get("submitted", 0), stats.get("accepted", 0)
+        return f"{(100 * accepted / submitted) if submitted else 0:.2f}"
+
+
+def _question(doc: dict[str, Any]) -> dict[str, Any]:
+    return ProblemOut(doc).data
 
 
 class ProblemEnvelope(serializers.Serializer):
@@ -80,16 +102,16 @@ class ProblemEnvelope(serializers.Serializer):
     question = ProblemOut()
 
 
-class ProblemPage(serializers.Serializer):
-    count = serializers.IntegerField()
-    next = serializers.URLField(allow_null=True)
-    previous = serializers.URLField(allow_null=True)
-    results = ProblemOut(many=True)
+ProblemPage = page_serializer(ProblemOut(many=True), name="ProblemPage")
 
 
 class ProblemListEnvelope(serializers.Serializer):
     status_code = serializers.IntegerField()
     questions = ProblemPage()
+
+
+# Difficulty levels 1-5, comma-separated: the pattern is the whole validation, and the schema shows it.
+DIFFICULTY_FILTER = r"^\s*[1-5]\s*(,\s*[1-5]\s*)*$"
 
 
 class _Public:
@@ -101,23 +123,24 @@ class _Public:
 
 class ProblemListApi(_Public, APIView):
     class FilterSerializer(PageParams):
-        title = serializers.CharField(required=False, max_length=200)
+        # Untrimmed, so that the length limits are the schema's (the view strips what it matches).
+        title = serializers.CharField(required=False, max_length=200, trim_whitespace=False)
         tags = serializers.CharField(
-            required=False, max_length=500, help_text="comma-separated; all must match"
+            required=False, max_length=500, trim_whitespace=False, help_text="comma-separated; all must match"
         )
-        difficulty = serializers.CharField(required=False, max_length=50, help_text="1-5, comma-separated")
+        difficulty = serializers.RegexField(
+            DIFFICULTY_FILTER,
+            required=False,
+            max_length=50,
+            trim_whitespace=False,
+            help_text="1-5, comma-separated",
+        )
         ordering = serializers.ChoiceField(
             choices=[o.value for o in ProblemOrdering], default=ProblemOrdering.CREATED_DESC.value
         )
 
         def validate_difficulty(self, value: str) -> list[int]:
-            try:
-                levels = [int(part) for part in value.split(",") if part.strip()]
-            except ValueError:
-                raise serializers.ValidationError("difficulty is a number from 1 to 5") from None
-            if any(not 1 <= level <= 5 for level in levels):
-                raise serializers.ValidationError("difficulty is a number from 1 to 5")
-            return levels
+            return [int(part) for part in value.split(",")]
 
     @extend_schema(
         parameters=[FilterSerializer], responses={200: ProblemListEnvelope, **error_responses(400, 404)}
@@ -130,42 +153,30 @@ class ProblemListApi(_Public, APIView):
         tags = [t.strip() for t in data.get("tags", "").split(",") if t.strip()]
         count, results = problem_list(
             page=page,
-            title=data.get("title"),
+            title=data.get("title", "").strip() or None,
             tags=tags or None,
             difficulty=data.get("difficulty"),
             ordering=ProblemOrdering(data["ordering"]),
         )
-        return Response({"status_code": 200, "questions": page_envelope(request, page, count, results)})
-
-
-class LimitsSerializer(serializers.Serializer):
-    time_limit_ms = serializers.IntegerField(min_value=50, max_value=30_000, required=False)
-    memory_limit_kib = serializers.IntegerField(min_value=4096, max_value=4 * 1024 * 1024, required=False)
-    output_limit_kib = serializers.IntegerField(min_value=1, max_value=256 * 1024, required=False)
-
-
-class CheckerSerializer(serializers.Serializer):
-    case_sensitive = serializers.BooleanField(required=False)
-    space_change_sensitive = serializers.BooleanField(required=False)
-    float_absolute_tolerance = serializers.FloatField(min_value=0, required=False, allow_null=True)
-    float_relative_tolerance = serializers.FloatField(min_value=0, required=False, allow_null=True)
+        questions = page_envelope(request, page, count, ProblemOut(results, many=True).data)
+        return Response({"status_code": 200, "questions": questions})
 
 
 class ReferenceSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=list(LANGUAGES))
-    source = serializers.CharField(max_length=256 * 1024, trim_whitespace=False)
+    source = StrictCharField(max_length=MAX_SOURCE_CHARS, trim_whitespace=False)
 
 
 class ProblemInputSerializer(serializers.Serializer):
     id = serializers.UUIDField(required=False)
-    title = serializers.CharField(max_length=255)
+    title = StrictCharField(max_length=255)
     difficulty = serializers.IntegerField(min_value=1, max_value=5, default=1)
-    description = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    constraints = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    testcases_example = serializers.CharField(allow_blank=True, default="", trim_whitespace=False)
-    tags = serializers.ListField(child=serializers.CharField(max_length=50), default=list, max_length=20)
-    limits = LimitsSerializer(default=dict)
-    checker = CheckerSerializer(default=dict)
+    description = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    constraints = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    testcases_example = StrictCharField(allow_blank=True, default="", trim_whitespace=False)
+    tags = serializers.ListField(child=StrictCharField(max_length=50), default=list, max_length=20)
+    limits = LimitsIn(default=dict)
+    checker = CheckerIn(default=dict)
     reference = ReferenceSerializer(required=False, allow_null=True)
 
 
@@ -182,7 +193,7 @@ class ProblemCreateApi(APIView):
         data = dict(serializer.validated_data)
         problem_id = data.pop("id", None)
         doc = problem_create(data=ProblemData(**data), problem_id=problem_id)
-        return Response({"status_code": 201, "question": problem_public(doc)}, status=status.HTTP_201_CREATED)
+        return Response({"status_code": 201, "question": _question(doc)}, status=status.HTTP_201_CREATED)
 
 
 class ProblemDetailApi(APIView):
@@ -205,7 +216,7 @@ class ProblemDetailApi(APIView):
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
-        return Response({"status_code": 200, "question": problem_public(doc)})
+        return Response({"status_code": 200, "question": _question(doc)})
 
     @extend_schema(
         request=ProblemInputSerializer,
@@ -227,16 +238,36 @@ class ProblemDetailApi(APIView):
         serializer.is_valid(raise_exception=True)
         changes = {k: v for k, v in serializer.validated_data.items() if k != "id"}
         doc = problem_update(problem_id=pid, changes=changes)
-        return Response({"status_code": 200, "question": problem_public(doc)})
+        return Response({"status_code": 200, "question": _question(doc)})
 
 
 class TestInputSerializer(serializers.Serializer):
     __test__ = False
 
-    name = serializers.RegexField(r"^[A-Za-z0-9_./-]{1,200}$")
-    input = serializers.CharField(allow_blank=True, trim_whitespace=False)
-    answer = serializers.CharField(allow_blank=True, trim_whitespace=False)
+    name = StrictRegexField(r"^[A-Za-z0-9_./-]{1,200}$")
+    input = StrictCharField(allow_blank=True, trim_whitespace=False)
+    answer = StrictCharField(allow_blank=True, trim_whitespace=False)
     sample = serializers.BooleanField(default=False)
+
+
+class TestOut(serializers.Serializer):
+    __test__ = False
+
+    name = serializers.CharField()
+    input = serializers.CharField(allow_blank=True)
+    answer = serializers.CharField(allow_blank=True)
+    sample = serializers.BooleanField()
+
+
+class TestsOut(serializers.Serializer):
+    __test__ = False
+
+    problem_id = serializers.UUIDField()
+    tests = TestOut(many=True)
+
+
+class TestsReplacedOut(ProblemEnvelope):
+    tests = serializers.IntegerField(help_text="How many tests the problem has now.")
 
 
 class ProblemTestsApi(APIView):
@@ -247,18 +278,20 @@ class ProblemTestsApi(APIView):
     class TestsSerializer(serializers.Serializer):
         tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)
 
-    @extend_schema(responses={200: dict, **error_responses(401, 403, 404)})
+    @extend_schema(responses={200: TestsOut, **error_responses(401, 403, 404)})
     def get(self, request: Request, problem_id: str) -> Response:
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
         return Response({"problem_id": doc["_id"], "tests": problem_tests(problem=doc)})
 
-    @extend_schema(request=TestsSerializer, responses={200: dict, **error_responses(400, 401, 403, 404)})
+    @extend_schema(
+        request=TestsSerializer, responses={200: TestsReplacedOut, **error_responses(400, 401, 403, 404)}
+    )
     def put(self, request: Request, problem_id: str) -> Response:
         pid = parse_problem_id(problem_id)
         serializer = self.TestsSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         tests = [TestData(**test) for test in serializer.validated_data["tests"]]
         doc = problem_tests_replace(problem_id=pid, tests=tests)
-        return Response({"status_code": 200, "question": problem_public(doc), "tests": len(tests)})
+        return Response({"status_code": 200, "question": _question(doc), "tests": len(tests)})

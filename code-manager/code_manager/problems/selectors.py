@@ -1,4 +1,5 @@
-"""Reads of problems and their tests. Public output is built here so hidden tests can never leak into it."""
+"""Reads of problems and their tests. Public output is rendered by problems/apis.py::ProblemOut, an
+allow-list of fields: hidden tests and the reference solution never leak into it."""
 
 from __future__ import annotations
 
@@ -47,8 +48,11 @@ def problem_list(
         query["difficulty"] = {"$in": difficulty}
     problems = collection(Collections.PROBLEMS)
     count = problems.count_documents(query)
-    cursor = problems.find(query).sort(_sort_spec(ordering)).skip(page.skip).limit(page.size)
-    return count, [problem_public(doc) for doc in cursor]
+    # The reference solution is never output; it is not even read here.
+    cursor = (
+        problems.find(query, {"reference": 0}).sort(_sort_spec(ordering)).skip(page.skip).limit(page.size)
+    )
+    return count, list(cursor)
 
 
 def problem_get(*, problem_id: str) -> dict[str, Any] | None:
@@ -63,32 +67,3 @@ def problem_tests(*, problem: dict[str, Any]) -> list[dict[str, Any]]:
     )
     tests = sorted(cursor, key=lambda test: (not test["sample"], test["order"]))
     return [{k: test[k] for k in ("name", "input", "answer", "sample")} for test in tests]
-
-
-def problem_public(doc: dict[str, Any]) -> dict[str, Any]:
-    """The original's `Q` shape plus samples and limits. Only sample tests appear, never hidden ones."""
-    stats = doc.get("stats", {})
-    submitted = stats.get("submitted", 0)
-    accepted = stats.get("accepted", 0)
-    samples = doc.get("samples", [])
-    return {
-        "id": doc["_id"],
-        "problem_number": doc.get("problem_number"),
-        "title": doc["title"],
-        "slug": doc.get("slug", ""),
-        "difficulty": doc["difficulty"],
-        "description": doc.get("description", ""),
-        "testcases_example": doc.get("testcases_example") or _example_text(samples),
-        "constraints": doc.get("constraints", ""),
-        "samples": samples,
-        "limits": doc["limits"],
-        "acceptance_rate": f"{(100 * accepted / submitted) if submitted else 0:.2f}",
-        "tags": doc.get("tags", []),
-        "companies": doc.get("companies", []),
-        "created_at": doc.get("created_at"),
-        "updated_at": doc.get("updated_at"),
-    }
-
-
-def _example_text(samples: list[dict[str, str]]) -> str:
-    return "\n".join(f"Input:\n{s['input']}Output:\n{s['output']}" for s in samples)

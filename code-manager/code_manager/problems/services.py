@@ -14,18 +14,16 @@ from typing import Any
 import pymongo.errors
 from pymongo import ReturnDocument
 
+from algocode_contracts import CheckerSettings, JudgeLimits
 from code_manager.common.clock import now_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.mongo import Collections, collection
 from code_manager.problems.selectors import problem_get
 
-DEFAULT_LIMITS = {"time_limit_ms": 1000, "memory_limit_kib": 256 * 1024, "output_limit_kib": 64 * 1024}
-DEFAULT_CHECKER = {
-    "case_sensitive": False,
-    "space_change_sensitive": False,
-    "float_absolute_tolerance": None,
-    "float_relative_tolerance": None,
-}
+# A new problem's limits: the contract has no default time and memory (every job states them), so these
+# two are the code manager's; the rest, and their bounds, are the contract's.
+DEFAULT_LIMITS = JudgeLimits(time_limit_ms=1000, memory_limit_kib=256 * 1024).model_dump()
+DEFAULT_CHECKER = CheckerSettings().model_dump()
 
 
 @dataclass
@@ -80,7 +78,7 @@ def _fields(data: ProblemData) -> dict[str, Any]:
 def problem_create(*, data: ProblemData, problem_id: uuid.UUID | None = None) -> dict[str, Any]:
     pid = str(problem_id or uuid.uuid4())
     if problem_get(problem_id=pid) is not None:
-        raise ApplicationError(ErrorCode.INVALID, f"Problem {pid} already exists.", status=409)
+        raise ApplicationError(f"Problem {pid} already exists.", code=ErrorCode.INVALID, status_code=409)
     now = now_iso()
     doc = {
         "_id": pid,
@@ -96,7 +94,9 @@ def problem_create(*, data: ProblemData, problem_id: uuid.UUID | None = None) ->
     try:
         collection(Collections.PROBLEMS).insert_one(doc)
     except pymongo.errors.DuplicateKeyError:
-        raise ApplicationError(ErrorCode.INVALID, f"Problem {pid} already exists.", status=409) from None
+        raise ApplicationError(
+            f"Problem {pid} already exists.", code=ErrorCode.INVALID, status_code=409
+        ) from None
     return doc
 
 
@@ -104,7 +104,7 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
     """Apply the given fields (a partial ProblemData); limits and checker merge with what is stored."""
     doc = problem_get(problem_id=problem_id)
     if doc is None:
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     current = ProblemData(
         **{key: doc[key] for key in ProblemData.__dataclass_fields__ if key in doc},
     )
@@ -123,10 +123,10 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
 def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str, Any]:
     doc = problem_get(problem_id=problem_id)
     if doc is None:
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     names = [test.name for test in tests]
     if len(set(names)) != len(names):
-        raise ApplicationError(ErrorCode.INVALID, "Test names must be unique.")
+        raise ApplicationError("Test names must be unique.", code=ErrorCode.INVALID)
     old_version = doc.get("tests_version", 0)
     version = old_version + 1
     tests_coll = collection(Collections.PROBLEM_TESTS)

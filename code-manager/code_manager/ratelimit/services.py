@@ -14,6 +14,7 @@ import time
 import redis
 from django.conf import settings
 from django.http import HttpRequest
+from rest_framework.settings import api_settings
 
 from code_manager.common.redis import get_redis, key
 from code_manager.ratelimit.bucket import Decision, LocalTokenBucket, RedisTokenBucket
@@ -58,7 +59,7 @@ def rate_limit_take(*, identity: str) -> Decision:
 def client_ip(request: HttpRequest, *, trusted_proxy_count: int | None = None) -> str:
     """The client address: REMOTE_ADDR, or with N trusted proxies the right-most untrusted X-Forwarded-For
     entry (each trusted proxy appended one entry; anything left of them is client-controlled)."""
-    trusted = settings.TRUSTED_PROXY_COUNT if trusted_proxy_count is None else trusted_proxy_count
+    trusted = api_settings.NUM_PROXIES or 0 if trusted_proxy_count is None else trusted_proxy_count
     remote = request.META.get("REMOTE_ADDR", "") or "unknown"
     if trusted <= 0:
         return remote

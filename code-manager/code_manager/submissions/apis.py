@@ -11,9 +11,13 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
+from algocode_contracts import JobKind, Verdict
 from code_manager.common.auth import IsStaff, caller_from_user
-from code_manager.common.pagination import Page, PageParams, page_envelope
+from code_manager.common.pagination import Page, PageParams, page_envelope, page_serializer
 from code_manager.common.schema import RATE_LIMITED, error_responses
+from code_manager.common.serializers import StrictCharField
+from code_manager.ratelimit.throttles import SubmitThrottled
+from code_manager.submissions.models import SubmissionStatus
 from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
 from code_manager.submissions.services import (
     SUBMITTED_DETAIL,
@@ -21,15 +25,6 @@ from code_manager.submissions.services import (
     submission_create,
     submission_rejudge,
 )
-
-
-class StrictCharField(serializers.CharField):
-    """A CharField that refuses numbers, lists and objects instead of quietly converting them."""
-
-    def to_internal_value(self, data: Any) -> str:
-        if not isinstance(data, str):
-            self.fail("invalid")
-        return super().to_internal_value(data)
 
 
 class SubmitInput(serializers.Serializer):
@@ -56,10 +51,10 @@ class ResultDataOut(serializers.Serializer):
 
     submission_id = serializers.UUIDField()
     problem_id = serializers.UUIDField()
-    kind = serializers.ChoiceField(choices=["submit", "run"])
+    kind = serializers.ChoiceField(choices=[kind.value for kind in JobKind])
     lang = serializers.CharField()
     attempt = serializers.IntegerField()
-    verdict = serializers.ChoiceField(choices=["AC", "WA", "CE", "TLE", "MLE", "RE", "OLE", "IE"])
+    verdict = serializers.ChoiceField(choices=[verdict.value for verdict in Verdict])
     status = serializers.CharField(help_text='The verdict\'s label, e.g. "Accepted".')
     message = serializers.CharField()
     result = serializers.DictField(
@@ -81,6 +76,33 @@ class ResultOut(serializers.Serializer):
     data = ResultDataOut(allow_null=True)
 
 
+class HistoryItemOut(serializers.Serializer):
+    """One submission in the caller's history (schema; rendered by submissions/selectors.py)."""
+
+    submission_id = serializers.UUIDField()
+    problem_id = serializers.UUIDField()
+    kind = serializers.ChoiceField(choices=[kind.value for kind in JobKind])
+    lang = serializers.CharField()
+    state = serializers.ChoiceField(choices=[state.value for state in SubmissionStatus])
+    verdict = serializers.ChoiceField(choices=[verdict.value for verdict in Verdict], allow_null=True)
+    status = serializers.CharField(help_text='The verdict\'s label, or "Pending".')
+    message = serializers.CharField(allow_null=True)
+    passed = serializers.IntegerField(allow_null=True)
+    total = serializers.IntegerField(allow_null=True)
+    created_at = serializers.CharField(allow_null=True)
+    judged_at = serializers.CharField(allow_null=True)
+
+
+class HistoryEnvelope(serializers.Serializer):
+    status_code = serializers.IntegerField()
+    submissions = page_serializer(HistoryItemOut(many=True), name="HistoryPage")()
+
+
+class RejudgedOut(serializers.Serializer):
+    submission_id = serializers.UUIDField()
+    attempt = serializers.IntegerField(min_value=2)
+
+
 SUBMIT_RESPONSES = {201: SubmittedOut, **error_responses(400, 401, 409, 413, 415, 503), **RATE_LIMITED}
 
 
@@ -91,7 +113,7 @@ def _accepted(submission_id: str) -> Response:
     )
 
 
-class SubmitApi(APIView):
+class SubmitApi(SubmitThrottled, APIView):
     @extend_schema(request=SubmitInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(SubmitInput, request)
@@ -104,7 +126,7 @@ class SubmitApi(APIView):
         return _accepted(submission_id)
 
 
-class RunApi(APIView):
+class RunApi(SubmitThrottled, APIView):
     @extend_schema(request=RunInput, responses=SUBMIT_RESPONSES)
     def post(self, request: Request) -> Response:
         data = _valid(RunInput, request)
@@ -146,7 +168,9 @@ class SubmissionListApi(APIView):
     class FilterSerializer(PageParams):
         problem_id = serializers.UUIDField(required=False)
 
-    @extend_schema(parameters=[FilterSerializer], responses={200: dict, **error_responses(400, 401, 404)})
+    @extend_schema(
+        parameters=[FilterSerializer], responses={200: HistoryEnvelope, **error_responses(400, 401, 404)}
+    )
     def get(self, request: Request) -> Response:
         params = self.FilterSerializer(data=request.query_params)
         params.is_valid(raise_exception=True)
@@ -164,7 +188,7 @@ class RejudgeApi(APIView):
 
     permission_classes = [IsStaff]
 
-    @extend_schema(request=None, responses={202: dict, **error_responses(401, 403, 404, 503)})
+    @extend_schema(request=None, responses={202: RejudgedOut, **error_responses(401, 403, 404, 503)})
     def post(self, request: Request, submission_id: str) -> Response:
         try:
             sid = str(uuid.UUID(submission_id))

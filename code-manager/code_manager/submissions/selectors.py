@@ -21,7 +21,7 @@ from code_manager.submissions.waiter import result_wait
 
 
 def submission_not_found() -> ApplicationError:
-    return ApplicationError(ErrorCode.SUBMISSION_NOT_FOUND, "Submission not found.", status=404)
+    return ApplicationError("Submission not found.", code=ErrorCode.SUBMISSION_NOT_FOUND, status_code=404)
 
 
 def result_view(doc: dict[str, Any]) -> dict[str, Any]:

@@ -13,7 +13,6 @@ import uuid
 from datetime import UTC, datetime
 from typing import Any
 
-import pymongo.errors
 from django.conf import settings
 from pydantic import ValidationError
 from pymongo import ReturnDocument
@@ -29,13 +28,12 @@ from algocode_contracts import (
     TestCase,
     Verdict,
 )
-from algocode_contracts.logs import log_bind, log_context
+from algocode_contracts.logs import log_bind
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
-from code_manager.common.metrics import RESULTS_STORED, SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
+from code_manager.common.metrics import SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
 from code_manager.common.mongo import Collections, collection
-from code_manager.messaging.consumer import Disposition, RetryLater
 from code_manager.messaging.publisher import BrokerUnavailable, publish_job
 from code_manager.problems.selectors import problem_get, problem_tests
 from code_manager.problems.services import problem_record_verdict
@@ -46,26 +44,21 @@ from code_manager.submissions.selectors import result_view
 logger = logging.getLogger(__name__)
 
 SUBMITTED_DETAIL = "Your response has been submitted."
-TRANSIENT_STORE_ERRORS = (
-    pymongo.errors.ConnectionFailure,  # includes server selection and network timeouts
-    pymongo.errors.ExecutionTimeout,
-    pymongo.errors.WriteConcernError,
-)
 
 
 def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str, Any], str]:
     size = len(code.encode("utf-8"))
     if size > settings.MAX_SOURCE_BYTES:
         raise ApplicationError(
-            ErrorCode.SOURCE_TOO_LARGE,
             f"The code is {size} bytes; the limit is {settings.MAX_SOURCE_BYTES} bytes.",
-            status=413,
+            code=ErrorCode.SOURCE_TOO_LARGE,
+            status_code=413,
         )
     language = lang.strip().lower()
     if language not in LANGUAGES:
         raise ApplicationError(
-            ErrorCode.UNSUPPORTED_LANGUAGE,
             f"The language '{lang}' is invalid. Supported languages: {', '.join(LANGUAGES)}.",
+            code=ErrorCode.UNSUPPORTED_LANGUAGE,
             extra={"languages": list(LANGUAGES)},
         )
     try:
@@ -74,7 +67,7 @@ def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str
         pid = ""
     problem = problem_get(problem_id=pid) if pid else None
     if problem is None:
-        raise ApplicationError(ErrorCode.UNKNOWN_PROBLEM, f"The problem id {problem_id} is not valid.")
+        raise ApplicationError(f"The problem id {problem_id} is not valid.", code=ErrorCode.UNKNOWN_PROBLEM)
     return problem, language
 
 
@@ -84,7 +77,9 @@ def _job_tests(*, problem: dict[str, Any], kind: JobKind, stdin: str | None) -> 
     tests = problem_tests(problem=problem)
     if not tests:
         raise ApplicationError(
-            ErrorCode.PROBLEM_HAS_NO_TESTS, "This problem has no tests yet; it cannot be judged.", status=409
+            "This problem has no tests yet; it cannot be judged.",
+            code=ErrorCode.PROBLEM_HAS_NO_TESTS,
+            status_code=409,
         )
     return [TestCase(name=t["name"], input=t["input"], answer=t["answer"], sample=t["sample"]) for t in tests]
 
@@ -118,15 +113,16 @@ def _job(
         )
     except ValidationError as exc:
         raise ApplicationError(
-            ErrorCode.INVALID, f"The submission cannot be judged: {exc.errors()[0]['msg']}"
+            f"The submission cannot be judged: {exc.errors()[0]['msg']}",
+            code=ErrorCode.INVALID,
         ) from exc
 
 
 def _broker_unavailable(exc: BrokerUnavailable) -> ApplicationError:
     return ApplicationError(
-        ErrorCode.BROKER_UNAVAILABLE,
         "The judge queue is unavailable right now; nothing was submitted. Please retry in a moment.",
-        status=503,
+        code=ErrorCode.BROKER_UNAVAILABLE,
+        status_code=503,
     )
 
 
@@ -143,9 +139,9 @@ def run_create(*, caller: Caller, problem_id: str, lang: str, code: str, stdin: 
     size = len(stdin.encode("utf-8"))
     if size > settings.MAX_STDIN_BYTES:
         raise ApplicationError(
-            ErrorCode.STDIN_TOO_LARGE,
             f"The input is {size} bytes; the limit is {settings.MAX_STDIN_BYTES} bytes.",
-            status=413,
+            code=ErrorCode.STDIN_TOO_LARGE,
+            status_code=413,
         )
     problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
     return _create_and_publish(
@@ -231,10 +227,12 @@ def submission_rejudge(*, submission_id: str) -> int:
         return_document=ReturnDocument.AFTER,
     )
     if doc is None:
-        raise ApplicationError(ErrorCode.SUBMISSION_NOT_FOUND, "Submission not found.", status=404)
+        raise ApplicationError("Submission not found.", code=ErrorCode.SUBMISSION_NOT_FOUND, status_code=404)
     problem = problem_get(problem_id=doc["problem_id"])
     if problem is None:
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "The problem no longer exists.", status=404)
+        raise ApplicationError(
+            "The problem no longer exists.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404
+        )
     job = _job(
         submission_id=uuid.UUID(submission_id),
         attempt=doc["attempt"],
@@ -301,28 +299,3 @@ def result_apply(*, result: SubmissionJudged) -> ResultOutcome:
     result_cache_set(sid, user_id=before["user_id"], data=result_view(doc))
     result_announce(sid)
     return ResultOutcome.APPLIED
-
-
-def result_message_handle(body: bytes) -> Disposition:
-    """The result consumer's handler: validate, apply, and say whether to ack or dead-letter."""
-    if len(body) > settings.MAX_RESULT_MESSAGE_BYTES:
-        logger.error("result message of %d bytes refused", len(body))
-        return Disposition.REJECT
-    try:
-        text = body.decode("utf-8")
-        result = SubmissionJudged.model_validate_json(text)
-    except (UnicodeDecodeError, ValidationError) as exc:
-        logger.error("invalid result message refused: %s", str(exc)[:500])
-        return Disposition.REJECT
-    with log_context(submission_id=str(result.submission_id), attempt=result.attempt):
-        try:
-            outcome = result_apply(result=result)
-        except TRANSIENT_STORE_ERRORS as exc:
-            # Only outages are retried; any other database error is a bug and dead-letters the message.
-            raise RetryLater(repr(exc)) from exc
-        RESULTS_STORED.labels(verdict=result.verdict.value, outcome=outcome.value).inc()
-        if outcome is ResultOutcome.UNKNOWN_SUBMISSION:
-            logger.error("result for unknown submission %s refused", result.submission_id)
-            return Disposition.REJECT
-        logger.info("result %s attempt %d: %s", result.submission_id, result.attempt, outcome)
-        return Disposition.ACK
