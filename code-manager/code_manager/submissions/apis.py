@@ -14,7 +14,12 @@ from rest_framework.views import APIView
 from code_manager.common.auth import IsStaff, caller_from_user
 from code_manager.common.pagination import Page, PageParams, page_envelope
 from code_manager.common.schema import RATE_LIMITED, error_responses
-from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
+from code_manager.submissions.selectors import (
+    result_check,
+    result_pending_message,
+    submission_list,
+    submission_not_found,
+)
 from code_manager.submissions.services import (
     SUBMITTED_DETAIL,
     run_create,
@@ -79,6 +84,9 @@ class ResultDataOut(serializers.Serializer):
 class ResultOut(serializers.Serializer):
     status = serializers.ChoiceField(choices=["success", "pending"])
     data = ResultDataOut(allow_null=True)
+    message = serializers.CharField(
+        required=False, help_text="Pending only: queued, and whether a judge for the language is running."
+    )
 
 
 SUBMIT_RESPONSES = {201: SubmittedOut, **error_responses(400, 401, 409, 413, 415, 503), **RATE_LIMITED}
@@ -136,9 +144,13 @@ class ResultCheckApi(APIView):
             sid = str(uuid.UUID(submission_id))
         except ValueError:
             raise submission_not_found() from None
-        data = result_check(caller=caller_from_user(request.user), submission_id=sid)
+        caller = caller_from_user(request.user)
+        data = result_check(caller=caller, submission_id=sid)
         if data is None:
-            return Response({"status": "pending", "data": None}, status=status.HTTP_202_ACCEPTED)
+            message = result_pending_message(caller=caller, submission_id=sid)
+            return Response(
+                {"status": "pending", "data": None, "message": message}, status=status.HTTP_202_ACCEPTED
+            )
         return Response({"status": "success", "data": data})
 
 
