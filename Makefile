@@ -10,9 +10,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VAR := $(ROOT)/var
 SERVICES := auth-service code-manager rce-engine
 # Development tools that belong to no single service.
-TOOLS := ruff==0.17.5 supervisor==4.3.0 requests==2.34.2
+TOOLS := ruff==0.17.5 supervisor==4.3.0 requests==2.34.2 \
+	mypy==2.4.1 django-stubs==6.1.2 djangorestframework-stubs==3.18.1 types-requests==2.33.0.20261030 \
+	types-PyYAML==6.0.12.20261122
 
-SETUP_STAMP := $(VENV)/.setup-stamp
+# The stamp's name carries a hash of TOOLS, so a changed tool pin re-runs the install.
+SETUP_STAMP := $(VENV)/.setup-stamp-$(shell echo '$(TOOLS)' | md5sum | cut -c1-8)
 SETUP_INPUTS := $(wildcard contracts/pyproject.toml $(addsuffix /pyproject.toml,$(SERVICES)))
 
 .DEFAULT_GOAL := help
@@ -61,9 +64,18 @@ test-sandbox-docker: system-packages-ci setup ## The docker sandbox backend's te
 	rce-engine/docker/test.sh
 
 .PHONY: lint
-lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree
+lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree, then mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory typecheck
+
+# mypy.ini: once per service (each has its own `config` package; contracts/ with the code manager).
+# The auth service's settings refuse to load without a secret key unless DJANGO_DEBUG=1 (types only).
+.PHONY: typecheck
+typecheck: $(SETUP_STAMP) ## mypy (with the django-stubs plugin) over contracts/ and the three services
+	cd auth-service && DJANGO_DEBUG=1 $(BIN)/mypy --config-file $(ROOT)/mypy.ini auth_service config
+	cd code-manager && $(BIN)/mypy --config-file $(ROOT)/mypy.ini -p code_manager -p config -p algocode_contracts
+	cd rce-engine && $(BIN)/mypy --config-file $(ROOT)/mypy.ini rce_engine config
 
 .PHONY: format
 format: $(SETUP_STAMP) ## Apply ruff fixes and formatting

@@ -92,7 +92,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
     if isinstance(exc, exceptions.Throttled):
-        wait = int(exc.wait or 1)
+        wait = int(exc.wait or 1)  # type: ignore[attr-defined]  # set by Throttled.__init__
         response.data = {
             "detail": f"Too many attempts. Try again in {wait} seconds.",
             "code": str(ErrorCode.THROTTLED),

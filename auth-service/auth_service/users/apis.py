@@ -1,5 +1,7 @@
 """`user/`: the caller's own profile (there is no URL that names another user)."""
 
+from typing import cast
+
 from drf_spectacular.utils import extend_schema
 from rest_framework.permissions import IsAuthenticated
 from rest_framework.request import Request
@@ -7,6 +9,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from auth_service.core.errors import ApplicationError
+from auth_service.users.models import User
 from auth_service.users.serializers import UserDetailsSerializer, UserProfileUpdateSerializer
 from auth_service.users.services import PROFILE_WRITABLE_FIELDS, user_profile_update
 
@@ -26,7 +29,9 @@ class UserMeApi(APIView):
         serializer = UserProfileUpdateSerializer(data=writable, partial=partial)
         serializer.is_valid(raise_exception=True)
         refused = {k: v for k, v in request.data.items() if k not in PROFILE_WRITABLE_FIELDS}
-        user = user_profile_update(user=request.user, data={**refused, **serializer.validated_data})
+        user = user_profile_update(
+            user=cast(User, request.user), data={**refused, **serializer.validated_data}
+        )
         return Response(UserDetailsSerializer(user).data)
 
     @extend_schema(request=UserProfileUpdateSerializer, responses=UserDetailsSerializer)

@@ -10,7 +10,7 @@ import functools
 import uuid
 from dataclasses import dataclass
 from datetime import timedelta
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from rest_framework import permissions
 from rest_framework_simplejwt import settings as jwt_settings
@@ -29,7 +29,8 @@ if TYPE_CHECKING:  # the views module imports the authentication classes: no run
 def _backend(
     algorithm: str, key: str | None, audience: str | None, issuer: str | None, leeway: int | timedelta
 ) -> TokenBackend:
-    return TokenBackend(algorithm, None, key, audience, issuer, None, leeway)
+    # No key (None) is valid for simplejwt: then nothing verifies. Its annotation says str.
+    return TokenBackend(algorithm, None, key, audience, issuer, None, leeway)  # type: ignore[arg-type]
 
 
 def token_backend() -> TokenBackend:
@@ -74,7 +75,8 @@ class Caller:
     is_staff: bool
 
 
-def caller_from_user(user: TokenUser) -> Caller:
+def caller_from_user(user: Any) -> Caller:
+    """`user` is request.user of a JWT-authenticated request: a TokenUser."""
     return Caller(
         user_id=str(uuid.UUID(str(user.id))),
         username=str(user.token.get("username", "")),
@@ -102,4 +104,6 @@ class IsStaff(permissions.BasePermission):
 
     def has_permission(self, request: Request, view: APIView) -> bool:
         user = request.user
-        return bool(user and user.is_authenticated and user.token.get("is_staff", False))
+        return bool(
+            isinstance(user, TokenUser) and user.is_authenticated and user.token.get("is_staff", False)
+        )

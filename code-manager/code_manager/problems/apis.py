@@ -92,7 +92,7 @@ class ProblemListEnvelope(serializers.Serializer):
     questions = ProblemPage()
 
 
-class _Public:
+class _Public(APIView):
     """Public reads: no authentication, so a stale token in a browser never breaks the catalogue."""
 
     authentication_classes: list[Any] = []
@@ -153,7 +153,7 @@ class CheckerSerializer(serializers.Serializer):
 
 class ReferenceSerializer(serializers.Serializer):
     language = serializers.ChoiceField(choices=list(LANGUAGES))
-    source = serializers.CharField(max_length=256 * 1024, trim_whitespace=False)
+    source = serializers.CharField(max_length=256 * 1024, trim_whitespace=False)  # type: ignore[assignment]  # a field named like Field.source
 
 
 class ProblemInputSerializer(serializers.Serializer):
@@ -245,7 +245,8 @@ class ProblemTestsApi(APIView):
     permission_classes = [IsStaff]
 
     class TestsSerializer(serializers.Serializer):
-        tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)
+        # many=True hands max_length to the ListSerializer; the stubs do not know that.
+        tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)  # type: ignore[call-arg]
 
     @extend_schema(responses={200: dict, **error_responses(401, 403, 404)})
     def get(self, request: Request, problem_id: str) -> Response:

@@ -83,7 +83,7 @@ class ResultDataOut(serializers.Serializer):
 
 class ResultOut(serializers.Serializer):
     status = serializers.ChoiceField(choices=["success", "pending"])
-    data = ResultDataOut(allow_null=True)
+    data = ResultDataOut(allow_null=True)  # type: ignore[assignment]  # schema only
     message = serializers.CharField(
         required=False, help_text="Pending only: queued, and whether a judge for the language is running."
     )

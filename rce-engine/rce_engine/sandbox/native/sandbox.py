@@ -35,7 +35,12 @@ class NativeSandbox(Sandbox):
         self._cond = threading.Condition()
         self._busy: dict[int, int] = {}  # slot -> fd holding its flock
         ref = weakref.ref(self)
-        os.register_at_fork(after_in_child=lambda: (sb := ref()) and sb._after_fork())
+
+        def after_fork() -> None:
+            if (sandbox := ref()) is not None:
+                sandbox._after_fork()
+
+        os.register_at_fork(after_in_child=after_fork)
         # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
         self.cgroup_tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
         self._helper: Path | None = None
