@@ -10,7 +10,7 @@ from django.conf import settings
 from algocode_contracts import LANGUAGES, job_queue_name
 from code_manager.common import mongo
 from code_manager.common import redis as redis_store
-from code_manager.messaging.publisher import get_publisher
+from code_manager.messaging.publisher import BrokerUnavailable, get_publisher
 
 JudgeQueues = dict[str, dict[str, int]]
 _judges_cache: tuple[float, JudgeQueues] | None = None  # (monotonic time read, queues)
@@ -56,13 +56,13 @@ def judges_health() -> JudgeQueues | None:
     """The judge queues read now, or None when the broker does not answer (the health check reports it)."""
     try:
         return judge_queues()
-    except Exception:
+    except BrokerUnavailable:
         return None
 
 
 def judges_running(language: str) -> int | None:
     """How many judges consume `language`'s queue (read at most JUDGES_CACHE_SECONDS ago); None if unknown."""
     try:
-        return judge_queues(max_age=settings.JUDGES_CACHE_SECONDS)[language]["consumers"]
-    except Exception:  # the broker's state is advisory here: a result check never fails because of it
+        return judge_queues(max_age=settings.JUDGES_CACHE_SECONDS).get(language, {}).get("consumers")
+    except BrokerUnavailable:  # advisory here: a result check never fails because of the broker
         return None
