@@ -10,9 +10,12 @@ PYTHON ?= $(shell command -v python3.11 || command -v python3)
 VAR := $(ROOT)/var
 SERVICES := auth-service code-manager rce-engine
 # Development tools that belong to no single service.
-TOOLS := ruff==0.17.5 supervisor==4.3.0 requests==2.34.2
+TOOLS := ruff==0.17.5 supervisor==4.3.0 requests==2.34.2 \
+	mypy==2.4.1 django-stubs==6.1.2 djangorestframework-stubs==3.18.1 types-requests==2.33.0.20261030 \
+	types-PyYAML==6.0.12.20261122
 
-SETUP_STAMP := $(VENV)/.setup-stamp
+# The stamp's name carries a hash of TOOLS, so a changed tool pin re-runs the install.
+SETUP_STAMP := $(VENV)/.setup-stamp-$(shell echo '$(TOOLS)' | md5sum | cut -c1-8)
 SETUP_INPUTS := $(wildcard contracts/pyproject.toml $(addsuffix /pyproject.toml,$(SERVICES)))
 
 .DEFAULT_GOAL := help
@@ -21,10 +24,18 @@ SETUP_INPUTS := $(wildcard contracts/pyproject.toml $(addsuffix /pyproject.toml,
 help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
-.PHONY: setup
-setup: $(SETUP_STAMP) keys judge-setup ## Create .venv with every service installed for development
+.PHONY: system-packages
+system-packages: ## Install the Debian packages of deploy/system-packages.txt that are missing (as root)
+	@deploy/system-packages.sh
 
-$(SETUP_STAMP): $(SETUP_INPUTS)
+.PHONY: system-packages-ci
+system-packages-ci: ## The same plus its "ci" section (docker.io, debootstrap): what .ci/run installs
+	@deploy/system-packages.sh --ci
+
+.PHONY: setup
+setup: system-packages $(SETUP_STAMP) keys judge-setup ## Install missing system packages, create .venv with every service
+
+$(SETUP_STAMP): $(SETUP_INPUTS) | system-packages
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet $(TOOLS)
@@ -34,7 +45,7 @@ $(SETUP_STAMP): $(SETUP_INPUTS)
 .PHONY: keys
 keys: $(VAR)/keys/jwt-private.pem ## Generate a development JWT key pair (never committed)
 
-$(VAR)/keys/jwt-private.pem:
+$(VAR)/keys/jwt-private.pem: | system-packages
 	@mkdir -p $(VAR)/keys && chmod 700 $(VAR)/keys
 	openssl genpkey -algorithm RSA -pkeyopt rsa_keygen_bits:2048 -out $@ 2>/dev/null
 	openssl pkey -in $@ -pubout -out $(VAR)/keys/jwt-public.pem
@@ -45,17 +56,26 @@ judge-setup: $(SETUP_STAMP) ## Build the judge's sandbox helper and precompiled 
 	@if [ -x $(BIN)/algocode-judge ]; then $(BIN)/algocode-judge setup; fi
 
 .PHONY: judge-image
-judge-image: setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
+judge-image: system-packages-ci setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
 	rce-engine/docker/build.sh
 
 .PHONY: test-sandbox-docker
-test-sandbox-docker: setup ## The docker sandbox backend's tests against a real dockerd (slow the first time)
+test-sandbox-docker: system-packages-ci setup ## The docker sandbox backend's tests against a real dockerd (slow the first time)
 	rce-engine/docker/test.sh
 
 .PHONY: lint
-lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree
+lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree, then mypy
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	@$(MAKE) --no-print-directory typecheck
+
+# mypy.ini: once per service (each has its own `config` package; contracts/ with the code manager).
+# The auth service's settings refuse to load without a secret key unless DJANGO_DEBUG=1 (types only).
+.PHONY: typecheck
+typecheck: $(SETUP_STAMP) ## mypy (with the django-stubs plugin) over contracts/ and the three services
+	cd auth-service && DJANGO_DEBUG=1 $(BIN)/mypy --config-file $(ROOT)/mypy.ini auth_service config
+	cd code-manager && $(BIN)/mypy --config-file $(ROOT)/mypy.ini -p code_manager -p config -p algocode_contracts
+	cd rce-engine && $(BIN)/mypy --config-file $(ROOT)/mypy.ini rce_engine config
 
 .PHONY: format
 format: $(SETUP_STAMP) ## Apply ruff fixes and formatting
@@ -72,9 +92,21 @@ test: setup lint ## Lint, then every test: each service's own suite, then the wh
 	@$(BIN)/pytest -q -p no:cacheprovider tests
 
 # ---- the platform from source -------------------------------------------------------------------
+# Ports and stores can be moved from the environment (e.g. a second platform on one machine):
+# AUTH_PORT, CM_PORT, MONGO_PORT (or MONGO_URL), JUDGE_METRICS_PORT (worker n serves on it + n),
+# AMQP_URL, REDIS_URL. supervisord passes its environment to every process; restart with `make down`.
+AUTH_PORT ?= 8000
+CM_PORT ?= 8001
+MONGO_PORT ?= 27017
+MONGO_URL ?= mongodb://127.0.0.1:$(MONGO_PORT)
+JUDGE_METRICS_PORT ?= 9100
+PLATFORM_ENV := AUTH_BIND=127.0.0.1:$(AUTH_PORT) CODE_MANAGER_BIND=127.0.0.1:$(CM_PORT) \
+	MONGO_URL=$(MONGO_URL) JUDGE_METRICS_PORT=$(JUDGE_METRICS_PORT)
 SUPERVISOR_CONF := $(VAR)/supervisord.conf
-HEALTH_URLS := http://127.0.0.1:8000/api/v1/auth/healthcheck/ http://127.0.0.1:8001/api/v1/common/healthcheck/
+CM_HEALTH_URL := http://127.0.0.1:$(CM_PORT)/api/v1/common/healthcheck/
+HEALTH_URLS := http://127.0.0.1:$(AUTH_PORT)/api/v1/auth/healthcheck/ $(CM_HEALTH_URL)
 SUPERVISORCTL := $(BIN)/supervisorctl -c $(SUPERVISOR_CONF)
+UP_TIMEOUT ?= 300
 
 $(SUPERVISOR_CONF): Makefile
 	@mkdir -p $(VAR)/log $(VAR)/run
@@ -115,27 +147,25 @@ check-deps: ## Check that RabbitMQ and Redis answer (make up needs them)
 	@$(PYTHON) -c "$$CHECK_DEPS"
 
 .PHONY: up
-up: setup check-deps $(SUPERVISOR_CONF) ## Start the platform in the background; returns once it is healthy
+up: setup check-deps $(SUPERVISOR_CONF) ## Start the platform; returns once every judge worker consumes and all is healthy
 	@if [ -S $(VAR)/run/supervisor.sock ] && $(SUPERVISORCTL) pid >/dev/null 2>&1; then \
 		$(SUPERVISORCTL) update >/dev/null; $(SUPERVISORCTL) start all >/dev/null || true; \
 	else \
-		cd $(ROOT) && ALGOCODE_ROOT=$(ROOT) $(BIN)/supervisord -c $(SUPERVISOR_CONF); \
+		cd $(ROOT) && ALGOCODE_ROOT=$(ROOT) $(PLATFORM_ENV) $(BIN)/supervisord -c $(SUPERVISOR_CONF); \
 	fi
-	@for url in $(HEALTH_URLS); do \
-		for i in $$(seq 1 120); do \
-			curl -fsS -m 2 $$url >/dev/null 2>&1 && break; \
-			if [ $$i = 120 ]; then echo "not healthy: $$url (see make logs)"; exit 1; fi; sleep 0.5; \
-		done; echo "healthy: $$url"; \
-	done
+	@$(BIN)/python deploy/supervise.py wait --socket $(VAR)/run/supervisor.sock --run-dir $(VAR)/run \
+		--ready-group judge-worker $(foreach url,$(HEALTH_URLS),--health $(url)) --timeout $(UP_TIMEOUT)
 	@$(MAKE) --no-print-directory seed >/dev/null && echo "sample problems loaded (make seed)"
+	@$(BIN)/python deploy/supervise.py judges --health $(CM_HEALTH_URL)
 
 .PHONY: seed
 seed: ## Load the sample problems (problems/) into the running code manager's database
-	cd code-manager && $(BIN)/python manage.py import_problem $(ROOT)/problems/*/
+	cd code-manager && MONGO_URL=$(MONGO_URL) $(BIN)/python manage.py import_problem $(ROOT)/problems/*/
 
 .PHONY: demo
 demo: ## Run the README's walkthrough against `make up` (register, verify, login, submit Sqrt(x)) and print the verdict
-	$(BIN)/python docs/postman/demo.py --auth-url http://127.0.0.1:8000 --cm-url http://127.0.0.1:8001 --mail-dir $(VAR)/mail
+	$(BIN)/python docs/postman/demo.py --auth-url http://127.0.0.1:$(AUTH_PORT) \
+		--cm-url http://127.0.0.1:$(CM_PORT) --mail-dir $(VAR)/mail
 
 .PHONY: down
 down: ## Stop the platform
@@ -145,8 +175,9 @@ down: ## Stop the platform
 	else echo "not running"; fi
 
 .PHONY: status
-status: ## Show the platform's processes
+status: ## Show the platform's processes and the judges per language (consumers, jobs waiting)
 	@$(SUPERVISORCTL) status || true
+	@$(BIN)/python deploy/supervise.py judges --health $(CM_HEALTH_URL) || true
 
 .PHONY: logs
 logs: ## Follow the platform's logs (var/log/)
@@ -200,7 +231,7 @@ docker-down: compose-tool ## Stop the compose stack (volumes kept; `docker compo
 LOCAL_BASE ?= algocode-python-base:bookworm
 
 .PHONY: docker-local-images
-docker-local-images: compose-tool docker-env ## Build the three service images on the debootstrap base (no registry)
+docker-local-images: system-packages-ci compose-tool docker-env ## Build the three service images on the debootstrap base (no registry)
 	@nginx/local/base.sh $(LOCAL_BASE)
 	ALGOCODE_BASE_IMAGE=$(LOCAL_BASE) $(COMPOSE) build auth code-manager judge-worker
 

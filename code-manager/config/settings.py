@@ -98,6 +98,9 @@ MAX_PROBLEM_UPLOAD_BYTES = env.int("MAX_PROBLEM_UPLOAD_BYTES", default=32 * 1024
 DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_PROBLEM_UPLOAD_BYTES
 RESULT_WAIT_SECONDS = env.float("RESULT_WAIT_SECONDS", default=5.0)
 RESULT_CACHE_TTL_SECONDS = env.int("RESULT_CACHE_TTL_SECONDS", default=600)
+# A pending result check says when no judge consumes its language; the consumer count is read from the
+# broker at most this often per process.
+JUDGES_CACHE_SECONDS = env.float("JUDGES_CACHE_SECONDS", default=5.0)
 # While Redis pub/sub is unavailable a waiting result check re-reads MongoDB this often.
 RESULT_POLL_SECONDS = env.float("RESULT_POLL_SECONDS", default=0.5)
 

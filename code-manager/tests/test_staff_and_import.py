@@ -9,6 +9,7 @@ import pytest
 from django.core.management import CommandError, call_command
 from django.test import override_settings
 
+from algocode_contracts import LANGUAGES
 from code_manager.common import mongo
 from code_manager.messaging.publisher import reset_publisher
 from code_manager.problems.selectors import problem_get, problem_tests
@@ -156,6 +157,7 @@ def test_healthcheck_ok_and_names_the_failing_dependency(anon) -> None:
     ok = anon.get("/api/v1/common/healthcheck/")
     assert ok.status_code == 200
     assert ok.json()["status"] == "OK"
+    assert set(ok.json()["judges"]) == set(LANGUAGES)
     with override_settings(REDIS_URL=f"redis://127.0.0.1:{free_port()}/0"):
         down = anon.get("/api/v1/common/healthcheck/")
     assert down.status_code == 503
@@ -168,6 +170,7 @@ def test_healthcheck_ok_and_names_the_failing_dependency(anon) -> None:
         reset_publisher()
     assert broker_down.status_code == 503
     assert broker_down.json()["failing"] == ["broker"]
+    assert broker_down.json()["judges"] is None  # unknown, not "no judges"
 
 
 def test_openapi_schema_is_valid_and_declares_error_responses(tmp_path) -> None:

@@ -2,7 +2,9 @@
 
 Registers a fresh user, verifies the e-mail with the key from the mail file (var/mail/ under `make up`),
 logs in, submits the original README's Sqrt(x) solution, polls for the verdict and prints it. Exits 0
-only when the verdict is Accepted. The same steps as algocode.postman_collection.json, without Newman.
+only when the verdict is Accepted. First it asks the health check whether a judge consumes C++ jobs, and
+stops at once when none does (instead of waiting for a verdict that cannot come). The same steps as
+algocode.postman_collection.json, without Newman.
 """
 
 from __future__ import annotations
@@ -22,6 +24,8 @@ SQRT_ID = "f17f511a-8c53-41d3-b750-7673d25835af"
 SOLUTION = ROOT / "problems" / "sqrt-x" / "submissions" / "accepted" / "original_readme.cpp"
 CONFIRM_LINK = re.compile(r"account-confirm-email/([^/\s]+)/")
 HTTP_TIMEOUT = 30
+HEALTH_TIMEOUT = 8  # the judges check must fail well within 10 s
+LANGUAGE = "cpp"
 
 
 class DemoError(Exception):
@@ -45,11 +49,26 @@ class Demo:
             raise DemoError(f"{method} {response.url} → {status}: {response.text[:500]}")
         return response.json()
 
+    def check_judges(self) -> None:
+        """Raise DemoError unless a judge consumes the language's job queue (the health check's `judges`)."""
+        url = f"{self.cm_url}/api/v1/common/healthcheck/"
+        judges = requests.get(url, timeout=HEALTH_TIMEOUT).json().get("judges")
+        if judges is None:
+            raise DemoError(f"{url} cannot see the judges: the message broker does not answer")
+        queue = judges.get(LANGUAGE) or {}
+        if not queue.get("consumers"):
+            raise DemoError(
+                f"no judge for {LANGUAGE} is running right now ({queue.get('waiting', '?')} jobs waiting); "
+                "`make status` shows the judges, `make logs` why they stopped"
+            )
+        self.step(f"0. {queue['consumers']} judges consume {LANGUAGE} jobs")
+
     # ---- the walkthrough -----------------------------------------------------------------------
     def run(self, *, timeout: float = 120.0) -> dict:
         """Every step of the README; returns the result's `data` (verdict, status, tests, ...)."""
         auth = f"{self.auth_url}/api/v1/auth"
         cm = f"{self.cm_url}/api/v1"
+        self.check_judges()
         name = f"demo_{uuid.uuid4().hex[:10]}"
         email, password = f"{name}@example.com", "a-Long-passw0rd"
 
@@ -78,7 +97,7 @@ class Demo:
         self.step(f"4. read the problem: {problem['title']}")
 
         self.step(f"5. submit {SOLUTION.relative_to(ROOT)}")
-        submission = {"problem_id": SQRT_ID, "lang": "cpp", "code": SOLUTION.read_text()}
+        submission = {"problem_id": SQRT_ID, "lang": LANGUAGE, "code": SOLUTION.read_text()}
         submitted = self.expect(
             requests.post(f"{cm}/code/submit/", json=submission, headers=headers, timeout=HTTP_TIMEOUT), 201
         )

@@ -25,8 +25,13 @@ ALGOCODE_LANGUAGES = tuple(env.list("ALGOCODE_LANGUAGES", default=["cpp", "c", "
 
 # Prometheus metrics on prometheus_client's own HTTP server; 0 = none. Each worker process needs its own
 # port (`make up` gives worker n the port 9100 + n). Bound to loopback unless METRICS_ADDR says otherwise.
-METRICS_PORT = env.int("METRICS_PORT", default=0)
+# METRICS_PORT_OFFSET is added to a non-zero METRICS_PORT: supervisor passes the process number there.
+_METRICS_BASE = env.int("METRICS_PORT", default=0)
+METRICS_PORT = _METRICS_BASE + env.int("METRICS_PORT_OFFSET", default=0) if _METRICS_BASE else 0
 METRICS_ADDR = env.str("METRICS_ADDR", default="127.0.0.1")
+
+# Written once the worker self-tested and consumes, removed when it stops: `make up` waits for it.
+READY_FILE = env.str("ALGOCODE_READY_FILE", default="")
 
 # One JSON object per line on stdout (LOG_FORMAT=plain for humans); see docs/observability.md.
 LOGGING = logging_config(

@@ -9,6 +9,7 @@ Variables:
   ALGOCODE_SLOT_UID_BASE  first unprivileged uid/gid used by the native sandbox (default 61000);
                           slot n runs as uid base+n.
   ALGOCODE_DOCKER_IMAGE   the judge image the docker sandbox runs (default algocode-judge:latest).
+  ALGOCODE_BWRAP          the bubblewrap binary of the native sandbox (default /usr/bin/bwrap).
   ALGOCODE_ALLOW_NO_CGROUP_LIMITS
                           "1" lets the native sandbox start without memory/pids control (unsafe,
                           development only).
@@ -37,6 +38,7 @@ class JudgeConfig:
     slot_uid_base: int
     allow_no_cgroup_limits: bool
     docker_image: str = "algocode-judge:latest"
+    bwrap: str = "/usr/bin/bwrap"
 
     @classmethod
     def from_env(cls, env: os._Environ[str] | dict[str, str] = os.environ) -> JudgeConfig:
@@ -53,4 +55,5 @@ class JudgeConfig:
             slot_uid_base=int(env.get("ALGOCODE_SLOT_UID_BASE", "61000")),
             allow_no_cgroup_limits=env.get("ALGOCODE_ALLOW_NO_CGROUP_LIMITS") == "1",
             docker_image=env.get("ALGOCODE_DOCKER_IMAGE") or "algocode-judge:latest",
+            bwrap=env.get("ALGOCODE_BWRAP") or "/usr/bin/bwrap",
         )

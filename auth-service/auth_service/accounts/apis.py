@@ -61,7 +61,7 @@ class LoginApi(rest_auth_views.LoginView):
     def login(self) -> None:
         super().login()
         # dj-rest-auth only records the login for session logins; staff want to see it in the admin.
-        update_last_login(None, self.user)
+        update_last_login(type(self.user), self.user)
 
 
 class VerifyEmailApi(APIView):

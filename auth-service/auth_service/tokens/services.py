@@ -1,10 +1,11 @@
 """Issuing, rotating, verifying and revoking tokens (the write side of the tokens app)."""
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.contrib.auth import get_user_model
 from django.db import transaction
-from django.utils.translation import gettext_lazy as _
+from django.utils.translation import gettext as _
 from rest_framework_simplejwt.exceptions import InvalidToken, TokenError
 from rest_framework_simplejwt.token_blacklist.models import BlacklistedToken, OutstandingToken
 from rest_framework_simplejwt.utils import datetime_from_epoch
@@ -25,7 +26,7 @@ def token_pair_issue(*, user: object) -> TokenPair:
 
 def _refresh_token_parse(raw_token: str) -> RefreshToken:
     try:
-        return RefreshToken(raw_token)
+        return RefreshToken(raw_token)  # type: ignore[arg-type]  # simplejwt annotates the raw token as Token
     except TokenError as exc:
         raise InvalidToken(exc.args[0]) from exc
 
@@ -71,7 +72,7 @@ def refresh_token_revoke(*, raw_token: str) -> None:
             raise InvalidToken(_("Token is blacklisted"))
 
 
-def user_refresh_tokens_revoke_all(*, user: object) -> int:
+def user_refresh_tokens_revoke_all(*, user: Any) -> int:
     """Blacklist every live refresh token of a user (after a password change or reset)."""
     outstanding = OutstandingToken.objects.filter(user=user).exclude(blacklistedtoken__isnull=False)
     blacklisted = [BlacklistedToken(token=token) for token in outstanding]

@@ -3,7 +3,7 @@
 Claims: user_id (UUID string), username, is_staff, token_type, iss, aud, exp, iat, jti.
 """
 
-from typing import Any
+from typing import Any, cast
 
 from rest_framework_simplejwt import tokens as simplejwt_tokens
 
@@ -29,6 +29,6 @@ class RefreshToken(_KeyringMixin, simplejwt_tokens.RefreshToken):
 
     @classmethod
     def for_user(cls, user: Any) -> "RefreshToken":
-        token = super().for_user(user)
+        token = cast("RefreshToken", super().for_user(user))
         _add_user_claims(token, user)
         return token

@@ -41,7 +41,9 @@ class UserMeApi(APIView):
         serializer = UserProfileUpdateSerializer(data=writable, partial=partial)
         serializer.is_valid(raise_exception=True)
         refused = {k: v for k, v in request.data.items() if k not in PROFILE_WRITABLE_FIELDS}
-        user = user_profile_update(user=request.user, data={**refused, **serializer.validated_data})
+        user = user_profile_update(
+            user=cast(User, request.user), data={**refused, **serializer.validated_data}
+        )
         return Response(UserDetailsSerializer(user).data)
 
     @extend_schema(request=UserProfileUpdateSerializer, responses=UserDetailsSerializer)

@@ -1,6 +1,7 @@
 """The custom user: UUID primary key, validated unique username, case-insensitively unique e-mail."""
 
 import uuid
+from typing import Any
 
 from django.conf import settings
 from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
@@ -74,7 +75,7 @@ class User(AbstractBaseUser, PermissionsMixin):
     def __str__(self) -> str:
         return self.username
 
-    def save(self, *args: object, **kwargs: object) -> None:
+    def save(self, *args: Any, **kwargs: Any) -> None:
         self.email = email_normalize(self.email)
         super().save(*args, **kwargs)
 

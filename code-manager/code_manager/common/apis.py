@@ -1,5 +1,6 @@
-"""The health check (200 `{"status": "OK"}` only when MongoDB, Redis and the broker all answer) and the
-bearer-protected Prometheus endpoint."""
+"""The health check (200 `{"status": "OK"}` only when MongoDB, Redis and the broker all answer; `judges`
+shows per language how many judges consume its job queue and how many jobs wait, null when the broker is
+down) and the bearer-protected Prometheus endpoint."""
 
 from __future__ import annotations
 
@@ -16,16 +17,20 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from code_manager.common.errors import ErrorCode, error_body
-from code_manager.common.selectors import dependency_health
+from code_manager.common.selectors import dependency_health, judges_health
 
 
 class HealthCheckApi(APIView):
     authentication_classes: list[Any] = []
     permission_classes = [permissions.AllowAny]
 
-    @extend_schema(responses={200: dict, 503: dict}, description="MongoDB, Redis and the broker all answer.")
+    @extend_schema(
+        responses={200: dict, 503: dict},
+        description="MongoDB, Redis and the broker all answer; judges (consumers, waiting) per language.",
+    )
     def get(self, request: Request) -> Response:
         checks = dependency_health()
+        judges = judges_health() if checks.get("broker") == "OK" else None
         failing = [name for name, state in checks.items() if state != "OK"]
         if failing:
             return Response(
@@ -35,10 +40,11 @@ class HealthCheckApi(APIView):
                     "code": str(ErrorCode.STORE_UNAVAILABLE),
                     "failing": failing,
                     "checks": checks,
+                    "judges": judges,
                 },
                 status=503,
             )
-        return Response({"status": "OK", "checks": checks})
+        return Response({"status": "OK", "checks": checks, "judges": judges})
 
 
 def metrics_export(request: HttpRequest) -> HttpResponse:

@@ -59,7 +59,8 @@ class Caller:
     is_staff: bool
 
 
-def caller_from_user(user: TokenUser) -> Caller:
+def caller_from_user(user: Any) -> Caller:
+    """`user` is request.user of a JWT-authenticated request: a TokenUser."""
     return Caller(
         user_id=str(uuid.UUID(str(user.id))),
         username=str(user.token.get("username", "")),

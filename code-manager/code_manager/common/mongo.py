@@ -8,6 +8,7 @@ from __future__ import annotations
 import logging
 import threading
 from enum import StrEnum
+from typing import Any
 
 import pymongo
 from django.conf import settings
@@ -25,7 +26,7 @@ class Collections(StrEnum):
 
 
 # (collection, keys, options): declared here, ensured at start-up by ensure_indexes().
-INDEXES: list[tuple[Collections, list[tuple[str, int]], dict[str, object]]] = [
+INDEXES: list[tuple[Collections, list[tuple[str, int]], dict[str, Any]]] = [
     # Not on a field called "id": nx-27017 0.8 silently skips indexes on "id" (its own column name).
     (Collections.PROBLEMS, [("problem_id", 1)], {"unique": True, "name": "problem_id_unique"}),
     (Collections.PROBLEMS, [("created_at", -1)], {"name": "problem_created"}),

@@ -10,7 +10,9 @@ from rest_framework import serializers
 class ErrorSerializer(serializers.Serializer):
     detail = serializers.CharField(help_text="A sentence for people.")
     code = serializers.CharField(help_text="A stable ErrorCode for programs.")
-    errors = serializers.DictField(required=False, help_text="Per-field messages (validation errors only).")
+    errors = serializers.DictField(  # type: ignore[assignment]  # a schema field
+        required=False, help_text="Per-field messages (validation errors only)."
+    )
 
 
 class RateLimitedSerializer(serializers.Serializer):

@@ -114,6 +114,27 @@ class JobPublisher:
                     if attempt == 2:
                         raise BrokerUnavailable("the message broker connection failed") from exc
 
+    def queue_stats(self, queues: list[str]) -> dict[str, tuple[int, int]]:
+        """`{queue: (consumers, messages ready)}` by passive declares (one reconnect allowed)."""
+        with self._lock:
+            try:
+                return self._queue_stats(queues)
+            except (pika.exceptions.AMQPError, OSError):
+                self._reset()  # an idle connection the broker already dropped: reconnect once
+            try:
+                return self._queue_stats(queues)
+            except (pika.exceptions.AMQPError, OSError) as exc:
+                self._reset()
+                raise BrokerUnavailable(f"the job queues cannot be read ({exc!r})") from exc
+
+    def _queue_stats(self, queues: list[str]) -> dict[str, tuple[int, int]]:
+        channel = self._ensure_channel()
+        stats = {}
+        for queue in queues:
+            ok = channel.queue_declare(queue, passive=True).method
+            stats[queue] = (ok.consumer_count, ok.message_count)
+        return stats
+
     def close(self) -> None:
         with self._lock:
             self._reset()

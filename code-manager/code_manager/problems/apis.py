@@ -276,7 +276,8 @@ class ProblemTestsApi(APIView):
     permission_classes = [IsStaff]
 
     class TestsSerializer(serializers.Serializer):
-        tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)
+        # many=True hands max_length to the ListSerializer; the stubs do not know that.
+        tests = TestInputSerializer(many=True, allow_empty=False, max_length=1000)  # type: ignore[call-arg]
 
     @extend_schema(responses={200: TestsOut, **error_responses(401, 403, 404)})
     def get(self, request: Request, problem_id: str) -> Response:

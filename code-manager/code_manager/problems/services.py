@@ -57,6 +57,7 @@ def _next_problem_number() -> int:
     counter = collection(Collections.COUNTERS).find_one_and_update(
         {"_id": "problem_number"}, {"$inc": {"value": 1}}, upsert=True, return_document=ReturnDocument.AFTER
     )
+    assert counter is not None  # upsert with ReturnDocument.AFTER always returns the document
     return int(counter["value"])
 
 
@@ -117,6 +118,8 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
         {"$set": {**_fields(current), "updated_at": now_iso()}},
         return_document=ReturnDocument.AFTER,
     )
+    if updated is None:  # deleted meanwhile
+        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
     return updated
 
 
@@ -153,6 +156,8 @@ def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str
         return_document=ReturnDocument.AFTER,
     )
     tests_coll.delete_many({"problem_id": problem_id, "version": {"$lt": version}})
+    if updated is None:  # deleted meanwhile
+        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
     return updated
 
 

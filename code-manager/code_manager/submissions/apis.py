@@ -18,7 +18,12 @@ from code_manager.common.schema import RATE_LIMITED, error_responses
 from code_manager.common.serializers import StrictCharField
 from code_manager.ratelimit.throttles import SubmitThrottled
 from code_manager.submissions.models import SubmissionStatus
-from code_manager.submissions.selectors import result_check, submission_list, submission_not_found
+from code_manager.submissions.selectors import (
+    result_check,
+    result_pending_message,
+    submission_list,
+    submission_not_found,
+)
 from code_manager.submissions.services import (
     SUBMITTED_DETAIL,
     run_create,
@@ -73,7 +78,10 @@ class ResultDataOut(serializers.Serializer):
 
 class ResultOut(serializers.Serializer):
     status = serializers.ChoiceField(choices=["success", "pending"])
-    data = ResultDataOut(allow_null=True)
+    data = ResultDataOut(allow_null=True)  # type: ignore[assignment]  # schema only
+    message = serializers.CharField(
+        required=False, help_text="Pending only: queued, and whether a judge for the language is running."
+    )
 
 
 class HistoryItemOut(serializers.Serializer):
@@ -158,9 +166,13 @@ class ResultCheckApi(APIView):
             sid = str(uuid.UUID(submission_id))
         except ValueError:
             raise submission_not_found() from None
-        data = result_check(caller=caller_from_user(request.user), submission_id=sid)
+        caller = caller_from_user(request.user)
+        data = result_check(caller=caller, submission_id=sid)
         if data is None:
-            return Response({"status": "pending", "data": None}, status=status.HTTP_202_ACCEPTED)
+            message = result_pending_message(caller=caller, submission_id=sid)
+            return Response(
+                {"status": "pending", "data": None, "message": message}, status=status.HTTP_202_ACCEPTED
+            )
         return Response({"status": "success", "data": data})
 
 

@@ -15,6 +15,7 @@ from code_manager.common.auth import Caller
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
+from code_manager.common.selectors import judges_running
 from code_manager.submissions.cache import result_cache_get, result_cache_set
 from code_manager.submissions.models import SubmissionStatus
 from code_manager.submissions.waiter import result_wait
@@ -86,6 +87,20 @@ def result_check(
         lambda: _load_result(submission_id=submission_id, user_id=caller.user_id),
         timeout=timeout,
     )
+
+
+def result_pending_message(*, caller: Caller, submission_id: str) -> str:
+    """What a pending result check tells the user: plainly, when no judge for its language is running."""
+    doc = collection(Collections.SUBMISSIONS).find_one(
+        {"_id": submission_id, "user_id": caller.user_id}, {"lang": 1}
+    )
+    language = doc.get("lang") if doc else None
+    if language and judges_running(language) == 0:
+        return (
+            f"Queued: no judge for {language} is running right now. The submission is kept and will be "
+            "judged when one starts."
+        )
+    return "Queued or being judged: check again shortly."
 
 
 def submission_list(

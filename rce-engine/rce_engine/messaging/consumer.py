@@ -54,6 +54,7 @@ class JudgeWorker:
         name: str,
         max_backoff_s: float = 30.0,
         shutdown_grace_s: float = 120.0,
+        on_consuming: Callable[[], None] | None = None,
     ) -> None:
         self.url = url
         self.languages = languages
@@ -62,6 +63,7 @@ class JudgeWorker:
         self.name = name
         self.max_backoff_s = max_backoff_s
         self.shutdown_grace_s = shutdown_grace_s
+        self.on_consuming = on_consuming  # called each time the queues are (re)subscribed
         self.stats = WorkerStats()
         self._stopping = threading.Event()
         self._in_flight = 0
@@ -105,6 +107,8 @@ class JudgeWorker:
             for language in self.languages
         ]
         log.info("worker %s consuming %s with %d slots", self.name, ",".join(self.languages), self.slots)
+        if self.on_consuming is not None:
+            self.on_consuming()
         while not self._stopping.is_set():
             self._connection.process_data_events(time_limit=0.5)
         # Graceful stop: take no new jobs, finish (publish + ack) the ones in flight; anything still

@@ -1,11 +1,15 @@
 """Running the judge worker: build the judge from configuration, self-test, serve metrics, then consume
-until stopped."""
+until stopped. Its ready file tells `make up` that the self-test passed and the queues are consumed."""
 
 from __future__ import annotations
 
+import contextlib
+import json
 import logging
+import os
 import signal
 from functools import partial
+from pathlib import Path
 
 from algocode_contracts import SubmissionCreated, SubmissionJudged
 from rce_engine.conf import JudgeConfig
@@ -37,6 +41,14 @@ def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...]) -> None:
         raise SandboxError(f"self-test failed for {', '.join(failed)}: see the log above")
 
 
+def worker_ready_mark(path: Path, languages: tuple[str, ...]) -> None:
+    """Write `{"pid", "languages"}` to `path` atomically: this process self-tested and consumes."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(f".{path.name}.{os.getpid()}")
+    tmp.write_text(json.dumps({"pid": os.getpid(), "languages": list(languages)}))
+    tmp.replace(path)
+
+
 def worker_run(
     *,
     url: str,
@@ -44,10 +56,13 @@ def worker_run(
     config: JudgeConfig | None = None,
     metrics_port: int = 0,
     metrics_addr: str = "127.0.0.1",
+    ready_file: Path | None = None,
 ) -> JudgeWorker:
     """Check the sandbox, self-test every language, then consume jobs until SIGTERM/SIGINT.
 
     With `metrics_port` set, Prometheus metrics are served there from the start (self-test included).
+    With `ready_file`, it is written once the queues are subscribed and removed when the worker stops
+    (a stale file of a dead worker carries another pid, so readers compare it with the live process).
     """
     metrics_serve(port=metrics_port, addr=metrics_addr)
     config = config or JudgeConfig.from_env()
@@ -60,9 +75,15 @@ def worker_run(
         slots=config.slots,
         judge=partial(_judge_with, sandbox, BinaryCache.from_config(config)),
         name=WORKER,
+        on_consuming=partial(worker_ready_mark, ready_file, languages) if ready_file else None,
     )
     for signum in (signal.SIGTERM, signal.SIGINT):
         signal.signal(signum, lambda *_: worker.stop())
-    worker.run()
+    try:
+        worker.run()
+    finally:
+        if ready_file is not None:
+            with contextlib.suppress(OSError):
+                ready_file.unlink()
     log.info("worker stopped: %s", worker.stats)
     return worker

@@ -216,6 +216,7 @@ class DockerBox(Box):
         for attempt in range(3):
             if self.container_id is None:
                 self._replace_container()
+            assert self.container_id is not None  # _replace_container() started one or raised
             try:
                 out = exec_with_io(
                     self._api,

@@ -109,7 +109,7 @@ def exec_with_io(
         raise SandboxError(f"docker engine unreachable: {exc}") from exc
 
     buffered: io.BufferedReader = response.raw._fp.fp
-    sock: socket.socket = buffered.raw._sock
+    sock: socket.socket = buffered.raw._sock  # type: ignore[attr-defined]  # http.client's SocketIO
     demux = _Demux(max_stdout, max_stderr)
     sock.setblocking(False)
     # http.client read the upgrade response through a buffer that may already hold the first output bytes.

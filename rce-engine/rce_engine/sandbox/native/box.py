@@ -75,6 +75,7 @@ class BoxSpec:
     helper: Path
     ro_dir: Path | None
     tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
+    bwrap: str = BWRAP  # JudgeConfig.bwrap (ALGOCODE_BWRAP)
 
 
 def machinery(func: Callable[P, R]) -> Callable[P, R]:
@@ -204,7 +205,7 @@ class NativeBox(Box):
 
     def _bwrap_argv(self, fds: dict[str, int]) -> list[str]:
         argv = [
-            BWRAP,
+            self._spec.bwrap,
             "--unshare-all",
             "--unshare-user",
             "--disable-userns",

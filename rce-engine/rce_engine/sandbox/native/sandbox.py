@@ -16,7 +16,7 @@ from pathlib import Path
 from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import MIB, Box, Limits, Sandbox, SandboxError
 from rce_engine.sandbox.native import seccomp
-from rce_engine.sandbox.native.box import BWRAP, BoxSpec, NativeBox, machinery
+from rce_engine.sandbox.native.box import BoxSpec, NativeBox, machinery
 from rce_engine.sandbox.native.cgroups import CgroupDriver, NoDriver, detect_driver
 from rce_engine.sandbox.native.helper import build_helper, prepare_home
 
@@ -35,7 +35,12 @@ class NativeSandbox(Sandbox):
         self._cond = threading.Condition()
         self._busy: dict[int, int] = {}  # slot -> fd holding its flock
         ref = weakref.ref(self)
-        os.register_at_fork(after_in_child=lambda: (sb := ref()) and sb._after_fork())
+
+        def after_fork() -> None:
+            if (sandbox := ref()) is not None:
+                sandbox._after_fork()
+
+        os.register_at_fork(after_in_child=after_fork)
         # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
         self.cgroup_tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
         self._helper: Path | None = None
@@ -51,8 +56,8 @@ class NativeSandbox(Sandbox):
 
     @machinery
     def check(self) -> None:
-        if shutil.which(BWRAP) is None:
-            raise SandboxError(f"bubblewrap not found at {BWRAP} (apt-get install bubblewrap)")
+        if shutil.which(self.config.bwrap) is None:
+            raise SandboxError(f"bubblewrap not found at {self.config.bwrap} (apt-get install bubblewrap)")
         problems = self.cgroups.problems()
         if problems and not self.config.allow_no_cgroup_limits:
             raise SandboxError(
@@ -139,6 +144,7 @@ class NativeSandbox(Sandbox):
             helper=helper,
             ro_dir=self.config.home / "ro",
             tmp_dir=self.config.home / "tmp",
+            bwrap=self.config.bwrap,
         )
         try:
             return NativeBox(spec=spec, cgroup=cgroup, on_close=release)

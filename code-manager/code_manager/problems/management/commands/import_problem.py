@@ -14,7 +14,7 @@ class Command(BaseCommand):
 
     def handle(self, *args: object, **options: object) -> None:
         failed = 0
-        for path in options["paths"]:  # type: ignore[union-attr]
+        for path in options["paths"]:  # type: ignore[attr-defined]  # nargs="+": a list
             try:
                 result = problem_import(path=path)
             except PackageError as exc:

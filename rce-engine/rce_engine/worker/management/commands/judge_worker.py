@@ -1,5 +1,7 @@
 """`manage.py judge_worker`: consume the job queues of the configured languages and judge them."""
 
+from pathlib import Path
+
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 
@@ -21,6 +23,7 @@ class Command(BaseCommand):
                 languages=langs,
                 metrics_port=settings.METRICS_PORT,
                 metrics_addr=settings.METRICS_ADDR,
+                ready_file=Path(settings.READY_FILE) if settings.READY_FILE else None,
             )
         except SandboxError as exc:
             raise CommandError(f"the sandbox cannot run on this host: {exc}") from exc

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# The fresh-machine check: `make up && make demo` as root on a Debian bookworm that has only what a
+# machine of the project's kind has before the project installs anything (debootstrap minbase plus
+# python3, make, gcc, git, curl, ca-certificates, openssl: no bubblewrap, Java, g++ or python3-venv).
+# The repository's HEAD is cloned in; RabbitMQ and Redis are this host's (shared network namespace).
+# Usage (root): deploy/fresh-machine.sh     Environment: the `make up` variables (AUTH_PORT, CM_PORT,
+# MONGO_PORT, JUDGE_METRICS_PORT, AMQP_URL, REDIS_URL) are passed in; FRESH_ROOT (default
+# /var/tmp/algocode-fresh) holds the root file system and is removed at the end unless KEEP=1.
+set -euo pipefail
+
+REPO=$(cd "$(dirname "$0")/.." && pwd)
+FRESH_ROOT=${FRESH_ROOT:-/var/tmp/algocode-fresh}
+R=$FRESH_ROOT/root
+MIRROR=${DEBIAN_MIRROR:-http://deb.debian.org/debian}
+[ "$(id -u)" = 0 ] || { echo "run as root (debootstrap, mounts)" >&2; exit 1; }
+command -v debootstrap >/dev/null || { echo "apt-get install debootstrap (deploy/system-packages.sh --ci)" >&2; exit 1; }
+
+cleanup() { [ "${KEEP:-0}" = 1 ] || rm -rf --one-file-system "$R"; }
+trap cleanup EXIT
+rm -rf --one-file-system "$R"
+mkdir -p "$FRESH_ROOT"
+echo "fresh-machine: debootstrap bookworm into $R" >&2
+debootstrap --variant=minbase --include=python3,make,gcc,git,curl,ca-certificates,openssl \
+  bookworm "$R" "$MIRROR" >"$FRESH_ROOT/debootstrap.log" 2>&1 \
+  || { tail -n 30 "$FRESH_ROOT/debootstrap.log" >&2; exit 1; }
+
+# This host's name resolution, CA bundle and pip settings (its package mirrors may need them).
+cp /etc/resolv.conf "$R/etc/resolv.conf"
+cp /etc/ssl/certs/ca-certificates.crt "$R/etc/ssl/certs/ca-certificates.crt"
+binds=()
+for conf in /etc/pip.conf /etc/xdg/pip /root/.config/pip; do
+  [ -e "$conf" ] && mkdir -p "$R$(dirname "$conf")" && cp -r "$conf" "$R$(dirname "$conf")/"
+done
+for dir in $( (cat /etc/pip.conf /etc/xdg/pip/pip.conf /root/.config/pip/pip.conf 2>/dev/null || true) \
+  | grep -oE '(file://)?/opt/[^[:space:]]+' | sed -E 's#^file://##; s#/simple/?$##' | sort -u); do
+  [ -d "$dir" ] && mkdir -p "$R$dir" && binds+=("$dir")
+done
+git clone -q "$REPO" "$R/work/algocode"
+
+pass=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8)
+for var in AUTH_PORT CM_PORT MONGO_PORT JUDGE_METRICS_PORT AMQP_URL REDIS_URL PIP_DEFAULT_TIMEOUT; do
+  [ -n "${!var:-}" ] && pass+=("$var=${!var}")
+done
+# pivot_root, not chroot: the kernel refuses new user namespaces (bubblewrap's) to a process whose root
+# is not its mount namespace's root (clone(2), EPERM "in a chroot environment"). The mounts live in a
+# private mount namespace and vanish with it.
+status=0
+unshare --mount --propagation private /bin/bash -c '
+  R=$1; shift; nbinds=$1; shift
+  mount --bind "$R" "$R"
+  mount --rbind /dev "$R/dev"
+  mount -t proc proc "$R/proc"
+  mount --rbind /sys "$R/sys"
+  for ((i = 0; i < nbinds; i++)); do mount --bind -o ro "$1" "$R$1"; shift; done
+  mkdir -p "$R/.oldroot"
+  cd "$R" && pivot_root . .oldroot
+  exec /usr/bin/env -i "$@" /bin/bash -c "umount -l /.oldroot && rmdir /.oldroot && cd /work/algocode &&
+    echo \"before: \$(command -v bwrap java g++ || true) (none means not installed)\" &&
+    time (make up && make demo); rc=\$?; make down; exit \$rc"
+' fresh "$R" "${#binds[@]}" "${binds[@]}" "${pass[@]}" || status=$?
+echo "fresh-machine: make up && make demo exited $status" >&2
+exit "$status"
