@@ -183,7 +183,7 @@ def admin_login_wait(request: HttpRequest) -> int | None:
     seconds to wait when either counter is over its rate (threat-model.md #50).
     """
     waits = [
-        LoginIpThrottle().attempt(LoginIpThrottle().get_ident(request)),
+        LoginIpThrottle().attempt(LoginIpThrottle().get_ident(request)),  # type: ignore[arg-type]  # reads META only
         LoginEmailThrottle().attempt(LoginEmailThrottle.email_ident(request.POST.get("username"))),
     ]
     return max((wait for wait in waits if wait is not None), default=None)

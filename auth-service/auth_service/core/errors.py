@@ -101,7 +101,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response | Non
             status=status.HTTP_500_INTERNAL_SERVER_ERROR,
         )
     if isinstance(exc, exceptions.Throttled):
-        response.data = throttled_body(int(exc.wait or 1))
+        response.data = throttled_body(int(exc.wait or 1))  # type: ignore[attr-defined]  # set by Throttled.__init__
         return response
     data = response.data
     if isinstance(data, list):

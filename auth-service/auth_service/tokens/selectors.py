@@ -11,7 +11,7 @@ def refresh_token_user_id(*, raw_token: str) -> str | None:
     No database query: the blacklist is the refresh's own business. None for anything else.
     """
     try:
-        payload = get_token_backend().decode(raw_token, verify=True)
+        payload = get_token_backend().decode(raw_token, verify=True)  # type: ignore[arg-type]  # the stubs say Token; simplejwt decodes str
     except TokenBackendError:
         return None
     user_id = payload.get("user_id")

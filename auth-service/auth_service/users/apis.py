@@ -1,5 +1,6 @@
 """`user/`: the caller's own profile and account deletion; `users/<id>/deactivate/`: staff only."""
 
+from typing import cast
 from uuid import UUID
 
 from django.shortcuts import get_object_or_404
@@ -69,7 +70,7 @@ class UserDeleteApi(APIView):
     def post(self, request: Request) -> Response:
         serializer = self.UserDeleteInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
-        user_account_delete(user=request.user, password=serializer.validated_data["password"])
+        user_account_delete(user=cast(User, request.user), password=serializer.validated_data["password"])
         return Response(status=status.HTTP_204_NO_CONTENT)
 
 

@@ -3,7 +3,7 @@ account (self-service deletion, staff deactivation) with its `user.deactivated/v
 #54, docs/adr/0101)."""
 
 import logging
-from typing import Any
+from typing import Any, Literal, cast
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.password_validation import validate_password
@@ -126,7 +126,12 @@ def user_events_publish(*, limit: int = 500) -> int:
     if not pending:
         return 0
     events = [
-        UserDeactivated(user_id=e.user_id, deactivated_at=e.deactivated_at, reason=e.reason) for e in pending
+        UserDeactivated(
+            user_id=e.user_id,
+            deactivated_at=e.deactivated_at,
+            reason=cast(Literal["deleted", "deactivated"], e.reason),
+        )
+        for e in pending
     ]
     ids = [event.pk for event in pending]
     try:

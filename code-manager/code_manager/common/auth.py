@@ -16,7 +16,6 @@ from rest_framework import permissions
 from rest_framework_simplejwt import settings as jwt_settings
 from rest_framework_simplejwt.authentication import JWTStatelessUserAuthentication
 from rest_framework_simplejwt.exceptions import InvalidToken
-from rest_framework_simplejwt.models import TokenUser
 from rest_framework_simplejwt.tokens import Token
 
 from code_manager.users.selectors import user_denied_since

@@ -119,7 +119,7 @@ def problem_update(*, problem_id: str, changes: dict[str, Any]) -> dict[str, Any
         return_document=ReturnDocument.AFTER,
     )
     if updated is None:  # deleted meanwhile
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     return updated
 
 
@@ -157,7 +157,7 @@ def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str
     )
     tests_coll.delete_many({"problem_id": problem_id, "version": {"$lt": version}})
     if updated is None:  # deleted meanwhile
-        raise ApplicationError(ErrorCode.PROBLEM_NOT_FOUND, "Problem not found.", status=404)
+        raise ApplicationError("Problem not found.", code=ErrorCode.PROBLEM_NOT_FOUND, status_code=404)
     return updated
 
 
