@@ -22,7 +22,7 @@ help: ## List the targets
 	@awk 'BEGIN {FS = ":.*## "} /^[a-zA-Z_-]+:.*## / {printf "  \033[36m%-14s\033[0m %s\n", $$1, $$2}' $(MAKEFILE_LIST)
 
 .PHONY: setup
-setup: $(SETUP_STAMP) keys judge-setup ## Create .venv with every service installed for development
+setup: $(SETUP_STAMP) keys judge-setup web ## Create .venv with every service installed for development
 
 $(SETUP_STAMP): $(SETUP_INPUTS)
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -44,6 +44,20 @@ $(VAR)/keys/jwt-private.pem:
 judge-setup: $(SETUP_STAMP) ## Build the judge's sandbox helper and precompiled headers
 	@if [ -x $(BIN)/algocode-judge ]; then $(BIN)/algocode-judge setup; fi
 
+# The web client (web/, docs/web.md): npm ci when the lock file changed, vite build when a source did.
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
+
+.PHONY: web
+web: web/dist/index.html ## Build the web client (npm ci + vite build into web/dist; skipped when up to date)
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run --silent build -- --logLevel warn
+	@touch $@
+
 .PHONY: judge-image
 judge-image: setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
 	rce-engine/docker/build.sh
@@ -63,11 +77,13 @@ format: $(SETUP_STAMP) ## Apply ruff fixes and formatting
 	$(BIN)/ruff format .
 
 .PHONY: test
-test: setup lint ## Lint, then every test: each service's own suite, then the whole platform end to end
+test: setup lint ## Lint, then every test: each service's own suite, the web client's, then the whole platform end to end
 	@set -e; for s in contracts $(SERVICES); do \
 		echo "=== $$s ==="; \
 		(cd $$s && $(BIN)/pytest -q -p no:cacheprovider -m "not docker"); \
 	done
+	@echo "=== web ==="
+	@cd web && npx vitest run --reporter=dot
 	@echo "=== platform (end to end) ==="
 	@$(BIN)/pytest -q -p no:cacheprovider tests
 
@@ -184,7 +200,7 @@ compose-check: compose-tool docker-env ## Validate docker-compose.yml (docker co
 	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py --self-test
 
 .PHONY: docker-up
-docker-up: compose-check ## Build and start the compose stack, wait until healthy, load problems/
+docker-up: compose-check web ## Build and start the compose stack, wait until healthy, load problems/
 	$(COMPOSE) up -d --build --wait --wait-timeout 600
 	$(COMPOSE) --profile seed run --rm seed
 	@echo "up: http://$${ALGOCODE_HTTP_BIND:-127.0.0.1:8080}/api/v1/problem/all/"
