@@ -4,6 +4,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   oxc: { jsx: { runtime: 'automatic', importSource: 'preact' } },
-  build: { outDir: 'dist', sourcemap: false, chunkSizeWarningLimit: 2000 },
+  // assetsInlineLimit 0: fonts as files, not data: URIs (the CSP's font-src is 'self').
+  build: { outDir: 'dist', assetsInlineLimit: 0, sourcemap: false, chunkSizeWarningLimit: 2000 },
   test: { include: ['src/**/*.test.ts'], environment: 'node' },
 });

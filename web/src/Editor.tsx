@@ -36,11 +36,19 @@ const errorLines = StateField.define<DecorationSet>({
   provide: (f) => EditorView.decorations.from(f),
 });
 
+/** The CSP nonce the proxy put into index.html: CodeMirror's <style> element must carry it. */
+function cspNonce(): string {
+  const value = document.querySelector('meta[name="csp-nonce"]')?.getAttribute('content') ?? '';
+  return /^[A-Za-z0-9+/=_-]+$/.test(value) && value !== '__CSP_NONCE__' ? value : '';
+}
+
 function modeExtension(mode: EditorMode): Extension {
   return mode === 'cpp' ? cpp() : mode === 'python' ? python() : mode === 'java' ? java() : [];
 }
 
 interface Props {
+  /** Which document this is (problem and language): a new key loads `value`, edits never come back in. */
+  docKey: string;
   value: string;
   mode: EditorMode;
   dark: boolean;
@@ -72,6 +80,7 @@ export function CodeEditor(props: Props) {
         doc: props.value,
         extensions: [
           shortcuts,
+          EditorView.cspNonce.of(cspNonce()),
           basicSetup,
           errorLines,
           language.current.of(modeExtension(props.mode)),
@@ -86,13 +95,16 @@ export function CodeEditor(props: Props) {
     return () => view.current?.destroy();
   }, []);
 
-  // A new language or problem replaces the document (drafts are kept per language by the page).
+  // A new language or problem replaces the document (drafts are kept per language by the page). The
+  // editor owns its text otherwise: feeding each edit back in would race with typing.
+  const shownKey = useRef(props.docKey);
   useEffect(() => {
     const v = view.current;
-    if (v && v.state.doc.toString() !== props.value) {
+    if (v && shownKey.current !== props.docKey) {
+      shownKey.current = props.docKey;
       v.dispatch({ changes: { from: 0, to: v.state.doc.length, insert: props.value } });
     }
-  }, [props.value]);
+  }, [props.docKey]);
 
   useEffect(() => {
     view.current?.dispatch({ effects: language.current.reconfigure(modeExtension(props.mode)) });

@@ -9,7 +9,11 @@ import { loadPreference, savePreference } from './lib/drafts';
 
 export function useSession(): { user: User | null; ready: boolean } {
   const [, bump] = useState(0);
-  useEffect(() => session.subscribe(() => bump((n) => n + 1)), []);
+  useEffect(() => {
+    const unsubscribe = session.subscribe(() => bump((n) => n + 1));
+    bump((n) => n + 1); // the session may have changed between the first render and this effect
+    return unsubscribe;
+  }, []);
   return { user: session.user, ready: session.ready };
 }
 

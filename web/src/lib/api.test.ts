@@ -62,7 +62,7 @@ describe('session', () => {
     vi.stubGlobal('fetch', async () =>
       reply(429, { message: 'Rate limit exceeded.', wait_time: '13.40 seconds', code: 'rate_limited' }, { 'Retry-After': '14' }),
     );
-    const error = await session.post('/api/v1/code/submit/', {}).catch((e) => e);
+    const error = (await session.post("/api/v1/code/submit/", {}).catch((e: unknown) => e)) as ApiError;
     expect(error).toBeInstanceOf(ApiError);
     expect(error.status).toBe(429);
     expect(error.retryAfter).toBe(14);

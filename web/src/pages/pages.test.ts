@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 
 import type { SubmissionRow } from '../lib/judge';
+import { withoutTitle } from './problem';
 import { problemQuery } from './problems';
 import { parsePackage } from './staff';
 import { filterRows } from './submissions';
@@ -33,5 +34,13 @@ describe('parsePackage', () => {
     expect(() => parsePackage('{')).toThrow('not JSON');
     expect(() => parsePackage('{"title": "T", "tests": []}')).toThrow('tests');
     expect(() => parsePackage('{"tests": [{"name": "a", "input": "", "answer": ""}]}')).toThrow('title');
+  });
+});
+
+describe('withoutTitle', () => {
+  it('drops a first heading that repeats the title, and nothing else', () => {
+    expect(withoutTitle('# Sqrt(x)\n\nGiven x', 'Sqrt(x)')).toBe('\nGiven x');
+    expect(withoutTitle('# Other\n\nGiven x', 'Sqrt(x)')).toBe('# Other\n\nGiven x');
+    expect(withoutTitle('Given x', 'Sqrt(x)')).toBe('Given x');
   });
 });

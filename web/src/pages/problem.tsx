@@ -58,7 +58,7 @@ function Workspace({ problem, allLanguages, dark }: { problem: Problem; allLangu
   const [tab, setTab] = useState<'statement' | 'result'>('statement');
   const busy = outcome.state === 'pending';
   const statement = useMemo(
-    () => renderMarkdown(`${problem.description ?? ''}${problem.constraints ? `\n\n## Constraints\n\n\`\`\`\n${problem.constraints}\n\`\`\`` : ''}`),
+    () => renderMarkdown(`${withoutTitle(problem.description ?? '', problem.title)}${problem.constraints ? `\n\n## Constraints\n\n\`\`\`\n${problem.constraints}\n\`\`\`` : ''}`),
     [problem],
   );
   const language = languages.find((l) => l.id === lang) ?? { id: lang, name: lang };
@@ -199,6 +199,7 @@ function Workspace({ problem, allLanguages, dark }: { problem: Problem; allLangu
           </button>
         </div>
         <CodeEditor
+          docKey={`${problem.id}:${lang}`}
           value={code}
           mode={editorMode(language)}
           dark={dark}
@@ -226,6 +227,12 @@ function Workspace({ problem, allLanguages, dark }: { problem: Problem; allLangu
       </div>
     </div>
   );
+}
+
+/** The statement without a first `# Title` line repeating the title the page already shows. */
+export function withoutTitle(markdown: string, title: string): string {
+  const first = /^\s*#\s+(.+)\n?/.exec(markdown);
+  return first && first[1].trim() === title.trim() ? markdown.slice(first[0].length) : markdown;
 }
 
 function Outcome({ outcome, waitLeft }: { outcome: Outcome; waitLeft: number }) {
