@@ -273,7 +273,11 @@ async function main() {
         await page.goto(`${BASE}/problems/${SQRT_ID}`);
         await page.getByRole('button', { name: /Switch to the dark theme/ }).click();
         await page.locator('.cm-editor').waitFor();
+        await page.getByRole('link', { name: alice }).waitFor();
         assert((await page.evaluate(() => document.documentElement.dataset.theme)) === 'dark', 'dark theme');
+        // The editor follows: CodeMirror's dark theme paints its gutter dark.
+        const gutter = await page.locator('.cm-gutters').evaluate((el) => getComputedStyle(el).backgroundColor);
+        assert(gutter === 'rgb(40, 44, 52)', `editor gutter ${gutter} in the dark theme`);
         await shot(page, 'problem-dark');
         const phone = await context.newPage();
         await watch(phone);

@@ -93,7 +93,7 @@ function App() {
         <Router>
           <Route path="/" component={Home} />
           <Route path="/problems" component={Problems} />
-          <Route path="/problems/:id" component={() => <ProblemPage dark={theme === 'dark'} />} />
+          <Route path="/problems/:id" component={ProblemPage} />
           <Route path="/submissions" component={Submissions} />
           <Route path="/submissions/:id" component={Submission} />
           <Route path="/login" component={Login} />

@@ -124,9 +124,28 @@ export function initialTheme(): Theme {
   return globalThis.matchMedia?.('(prefers-color-scheme: dark)').matches ? 'dark' : 'light';
 }
 
+const themeListeners = new Set<() => void>();
+
 export function applyTheme(theme: Theme): void {
   document.documentElement.dataset.theme = theme;
   savePreference('theme', theme);
+  themeListeners.forEach((fn) => fn());
+}
+
+export function currentTheme(): Theme {
+  return document.documentElement.dataset.theme === 'dark' ? 'dark' : 'light';
+}
+
+/** The page's theme; components using it re-render when it changes (the editor switches its theme). */
+export function useTheme(): Theme {
+  const [theme, setTheme] = useState(currentTheme());
+  useEffect(() => {
+    const update = () => setTheme(currentTheme());
+    themeListeners.add(update);
+    update();
+    return () => void themeListeners.delete(update);
+  }, []);
+  return theme;
 }
 
 export function timeAgo(iso: string | null | undefined): string {

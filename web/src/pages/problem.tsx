@@ -19,7 +19,7 @@ import {
   waitForResult,
 } from '../lib/judge';
 import { renderMarkdown } from '../lib/markdown';
-import { asApiError, ErrorBox, useCountdown, useLoad, useSession } from '../ui';
+import { asApiError, ErrorBox, useCountdown, useLoad, useSession, useTheme } from '../ui';
 import { ResultView } from './result';
 import { Difficulty } from './problems';
 
@@ -29,7 +29,7 @@ type Outcome =
   | { state: 'done'; result: Result }
   | { state: 'error'; error: ApiError };
 
-export function ProblemPage({ dark }: { dark: boolean }) {
+export function ProblemPage() {
   const { params } = useRoute();
   const problemId = params.id;
   const loaded = useLoad(
@@ -40,10 +40,11 @@ export function ProblemPage({ dark }: { dark: boolean }) {
   const problem = loaded.data;
   if (loaded.error) return <ErrorBox error={loaded.error} />;
   if (!problem || !languages.data) return <p class="muted">Loading…</p>;
-  return <Workspace key={problem.id} problem={problem} allLanguages={languages.data} dark={dark} />;
+  return <Workspace key={problem.id} problem={problem} allLanguages={languages.data} />;
 }
 
-function Workspace({ problem, allLanguages, dark }: { problem: Problem; allLanguages: Language[]; dark: boolean }) {
+function Workspace({ problem, allLanguages }: { problem: Problem; allLanguages: Language[] }) {
+  const dark = useTheme() === 'dark';
   const { user } = useSession();
   const { url, route } = useLocation();
   const languages = useMemo(() => languagesFor(problem, allLanguages), [problem, allLanguages]);
