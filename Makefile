@@ -87,6 +87,10 @@ test: setup lint ## Lint, then every test: each service's own suite, the web cli
 	@echo "=== platform (end to end) ==="
 	@$(BIN)/pytest -q -p no:cacheprovider tests
 
+.PHONY: test-web
+test-web: setup ## The web client's full browser suite (Chromium) on its own platform; screenshots in web/e2e/artifacts/
+	WEB_E2E_SUITE=full WEB_E2E_SCREENSHOTS=$(ROOT)/web/e2e/artifacts $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_web.py
+
 # ---- the platform from source -------------------------------------------------------------------
 SUPERVISOR_CONF := $(VAR)/supervisord.conf
 HEALTH_URLS := http://127.0.0.1:8000/api/v1/auth/healthcheck/ http://127.0.0.1:8001/api/v1/common/healthcheck/
