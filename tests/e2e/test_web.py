@@ -16,12 +16,12 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-import requests
 
 from e2e.platform import ROOT, Platform
-from e2e.servers import free_port
+from e2e.servers import free_port, wait_port
 
 WEB = ROOT / "web"
+STAFF_EMAIL, STAFF_PASSWORD = "web-staff@example.com", "a-Long-staff-passw0rd!"
 
 
 @pytest.fixture(scope="module")
@@ -38,6 +38,7 @@ def web_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pla
     )
     try:
         running.start()
+        running.create_staff_user(STAFF_EMAIL, STAFF_PASSWORD)
         port = free_port()
         auth_port, cm_port = running.auth_port, running.cm_port
         running._add(
@@ -52,15 +53,8 @@ def web_platform(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[Pla
                 "WEB_VAR": str(running.var),
             },
         )
-        base = f"http://127.0.0.1:{port}"
-        for _ in range(100):
-            try:
-                if requests.get(f"{base}/nginx-health", timeout=2).status_code == 200:
-                    break
-            except requests.RequestException:
-                pass
-            subprocess.run(["sleep", "0.1"], check=True)
-        yield running, base
+        wait_port(port)
+        yield running, f"http://127.0.0.1:{port}"
     finally:
         running.stop()
 
@@ -72,6 +66,8 @@ def test_the_web_client_in_a_real_browser(web_platform: tuple[Platform, str]) ->
         "BASE_URL": base,
         "MAIL_DIR": str(platform.var / "mail"),
         "SUITE": suite,
+        "STAFF_EMAIL": STAFF_EMAIL,
+        "STAFF_PASSWORD": STAFF_PASSWORD,
     }
     if os.environ.get("WEB_E2E_SCREENSHOTS"):
         env["SCREENSHOTS"] = os.environ["WEB_E2E_SCREENSHOTS"]

@@ -310,6 +310,40 @@ async function main() {
         await page.waitForURL(/\/login$/);
         await shot(page, 'login');
       });
+
+      if (process.env.STAFF_EMAIL) {
+        await step('staff: import a problem package, open it, rejudge a submission', async () => {
+          await page.getByLabel('E-mail').fill(process.env.STAFF_EMAIL);
+          await page.getByLabel('Password').fill(process.env.STAFF_PASSWORD);
+          await page.getByRole('button', { name: 'Log in' }).click();
+          await page.getByRole('link', { name: 'Staff', exact: true }).click();
+          const title = `Echo ${tag}`;
+          const pkg = {
+            title,
+            difficulty: 1,
+            description: 'Print the input.\n\nMath works: $a^2 + b^2$.',
+            tags: ['io'],
+            tests: [
+              { name: 'sample/1', input: '1\n', answer: '1\n', sample: true },
+              { name: 'secret/1', input: '2\n', answer: '2\n', sample: false },
+            ],
+          };
+          await page.getByLabel('Package (.json)').setInputFiles({
+            name: 'echo.json',
+            mimeType: 'application/json',
+            buffer: Buffer.from(JSON.stringify(pkg)),
+          });
+          await page.getByText('Stored 2 tests.').waitFor({ timeout: TIMEOUT });
+          await shot(page, 'staff');
+          await page.goto(`${BASE}/problems?title=${encodeURIComponent(tag)}`);
+          await page.getByRole('link', { name: title }).click();
+          await page.locator('.katex').first().waitFor(); // the statement's math is rendered
+          await page.goto(`${BASE}/staff`);
+          await page.getByLabel('Submission id').fill(submissionId);
+          await page.getByRole('button', { name: 'Rejudge' }).click();
+          await page.getByText(/queued again as attempt 2/).waitFor({ timeout: TIMEOUT });
+        });
+      }
     }
 
     await step('no console error and no CSP violation on any page', async () => {

@@ -4,7 +4,7 @@ import 'katex/dist/katex.min.css';
 import './styles.css';
 
 import { render } from 'preact';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LocationProvider, Route, Router, useLocation } from 'preact-iso';
 
 import { session } from './lib/api';
@@ -73,7 +73,7 @@ function NotFound() {
 
 function Home() {
   const { route } = useLocation();
-  route('/problems', true);
+  useEffect(() => route('/problems', true), []);
   return null;
 }
 
