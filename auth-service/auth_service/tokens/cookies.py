@@ -7,7 +7,7 @@ and scripts get both tokens in JSON, as before.
 
 CSRF: the cookie is only ever read when the custom header is present. A cross-site form cannot set a
 header, and a cross-site fetch with one needs a CORS preflight that nothing here answers; SameSite=Strict
-keeps the browser from sending the cookie cross-site in the first place (docs/threat-model.md #2).
+keeps the browser from sending the cookie cross-site in the first place.
 """
 
 from django.conf import settings

@@ -1,5 +1,5 @@
 // Problem statements: Markdown (marked) with $math$ (KaTeX), then DOMPurify. Statements are written by
-// staff, but a package is still input: nothing from it runs in the page (docs/threat-model.md #51).
+// staff, but a package is still input: nothing from it runs in the page.
 
 import DOMPurify from 'dompurify';
 import { Marked } from 'marked';
