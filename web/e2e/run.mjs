@@ -197,13 +197,15 @@ async function main() {
     });
 
     if (SUITE === 'full') {
-      await step('run on a sample shows the output and the reference output', async () => {
+      await step('Ctrl+Enter runs on custom input: the output and the reference solution\'s output', async () => {
         await setCode(page, SOLUTION);
-        await page.getByRole('button', { name: 'Run' }).click();
+        await page.getByLabel('Run with').selectOption('custom');
+        await page.getByRole('textbox', { name: 'Custom input' }).fill('2\n8\n16\n');
+        await page.getByRole('textbox', { name: 'Custom input' }).press('ControlOrMeta+Enter'); // the shortcut outside the editor
         await expectVerdict(page, /^Accepted/);
-        const actual = await page.getByTestId('actual').innerText();
-        const expected = await page.getByTestId('expected').innerText();
-        assert(actual.trim() === expected.trim() && actual.trim().length > 0, `actual ${actual} expected ${expected}`);
+        const actual = (await page.getByTestId('actual').innerText()).trim();
+        const expected = (await page.getByTestId('expected').innerText()).trim();
+        assert(actual === '2\n4' && expected === '2\n4', `actual ${JSON.stringify(actual)} expected ${JSON.stringify(expected)}`);
       });
     }
 
