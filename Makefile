@@ -33,7 +33,7 @@ system-packages-ci: ## The same plus its "ci" section (docker.io, debootstrap): 
 	@deploy/system-packages.sh --ci
 
 .PHONY: setup
-setup: system-packages $(SETUP_STAMP) keys judge-setup ## Install missing system packages, create .venv with every service
+setup: system-packages $(SETUP_STAMP) keys judge-setup web ## Install missing system packages, create .venv with every service, build web/
 
 $(SETUP_STAMP): $(SETUP_INPUTS) | system-packages
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -54,6 +54,20 @@ $(VAR)/keys/jwt-private.pem: | system-packages
 .PHONY: judge-setup
 judge-setup: $(SETUP_STAMP) ## Build the judge's sandbox helper and precompiled headers
 	@if [ -x $(BIN)/algocode-judge ]; then $(BIN)/algocode-judge setup; fi
+
+# The web client (web/, docs/web.md): npm ci when the lock file changed, vite build when a source did.
+WEB_SOURCES := $(shell find web/src web/public web/index.html web/vite.config.ts web/tsconfig.json -type f 2>/dev/null)
+
+.PHONY: web
+web: web/dist/index.html ## Build the web client (npm ci + vite build into web/dist; skipped when up to date)
+
+web/node_modules/.package-lock.json: web/package-lock.json
+	cd web && npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
+	cd web && npm run --silent build -- --logLevel warn
+	@touch $@
 
 .PHONY: judge-image
 judge-image: system-packages-ci setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
@@ -83,13 +97,19 @@ format: $(SETUP_STAMP) ## Apply ruff fixes and formatting
 	$(BIN)/ruff format .
 
 .PHONY: test
-test: setup lint ## Lint, then every test: each service's own suite, then the whole platform end to end
+test: setup lint ## Lint, then every test: each service's own suite, the web client's, then the whole platform end to end
 	@set -e; for s in contracts $(SERVICES); do \
 		echo "=== $$s ==="; \
 		(cd $$s && $(BIN)/pytest -q -p no:cacheprovider -m "not docker"); \
 	done
+	@echo "=== web ==="
+	@cd web && npx vitest run --reporter=dot
 	@echo "=== platform (end to end) ==="
 	@$(BIN)/pytest -q -p no:cacheprovider tests
+
+.PHONY: test-web
+test-web: setup ## The web client's full browser suite (Chromium) on its own platform; screenshots in web/e2e/artifacts/
+	WEB_E2E_SUITE=full WEB_E2E_SCREENSHOTS=$(ROOT)/web/e2e/artifacts $(BIN)/pytest -q -p no:cacheprovider tests/e2e/test_web.py
 
 # ---- the platform from source -------------------------------------------------------------------
 # Ports and stores can be moved from the environment (e.g. a second platform on one machine):
@@ -215,7 +235,7 @@ compose-check: compose-tool docker-env ## Validate docker-compose.yml (docker co
 	@$(COMPOSE) --profile seed config --format json | $(PYTHON) nginx/bin/compose_policy.py --self-test
 
 .PHONY: docker-up
-docker-up: compose-check ## Build and start the compose stack, wait until healthy, load problems/
+docker-up: compose-check web ## Build and start the compose stack, wait until healthy, load problems/
 	$(COMPOSE) up -d --build --wait --wait-timeout 600
 	$(COMPOSE) --profile seed run --rm seed
 	@echo "up: http://$${ALGOCODE_HTTP_BIND:-127.0.0.1:8080}/api/v1/problem/all/"

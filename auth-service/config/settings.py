@@ -84,7 +84,8 @@ WSGI_APPLICATION = "config.wsgi.application"
 TEMPLATES = [
     {
         "BACKEND": "django.template.backends.django.DjangoTemplates",
-        "DIRS": [],
+        # Our e-mail texts (links to the web client, and the API link for API clients) before allauth's.
+        "DIRS": [BASE_DIR / "auth_service" / "accounts" / "templates"],
         "APP_DIRS": True,
         "OPTIONS": {
             "context_processors": [
@@ -191,6 +192,16 @@ REST_AUTH = {
     "REGISTER_SERIALIZER": "auth_service.accounts.serializers.RegisterSerializer",
     "JWT_TOKEN_CLAIMS_SERIALIZER": "auth_service.tokens.serializers.TokenClaimsSerializer",
 }
+
+# ---- the web client (docs/web.md, ADR 0120) ----------------------------------------------------------
+# E-mailed links (verification, password reset) open the web client, which calls the API.
+WEB_URL = env.str("WEB_URL", default="http://127.0.0.1:8080").rstrip("/")
+# The web client's refresh token lives in this httpOnly, SameSite=Strict cookie, sent only to the auth
+# API. Secure by default: browsers treat http://127.0.0.1 and http://localhost as secure contexts and
+# keep Secure cookies there; set AUTH_COOKIE_SECURE=0 only for a plain-HTTP host name.
+AUTH_REFRESH_COOKIE = env.str("AUTH_REFRESH_COOKIE", default="algocode_refresh")
+AUTH_COOKIE_SECURE = env.bool("AUTH_COOKIE_SECURE", default=True)
+AUTH_COOKIE_PATH = "/api/v1/auth/"
 
 # ---- JWT (RS256). Keys are read lazily by auth_service.tokens.keyring, so tests can supply theirs. --
 JWT_PRIVATE_KEY = env.str("JWT_PRIVATE_KEY", default="", multiline=True)

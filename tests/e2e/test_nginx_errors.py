@@ -14,7 +14,8 @@ import requests
 
 from e2e.servers import free_port, wait_port
 
-CONF = Path(__file__).resolve().parents[2] / "nginx" / "algocode.conf"
+NGINX_DIR = Path(__file__).resolve().parents[2] / "nginx"
+CONF = NGINX_DIR / "algocode.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
 
 
@@ -25,6 +26,8 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     site = CONF.read_text()
     site = re.sub(r"server (auth|code-manager):\d+;", f"server 127.0.0.1:{closed};", site)
     site = site.replace("listen 8080 default_server;", f"listen 127.0.0.1:{port} default_server;")
+    site = site.replace("/etc/nginx/algocode-routes.conf", str(NGINX_DIR / "algocode-routes.conf"))
+    shutil.copy(NGINX_DIR / "algocode-web-headers.conf", root)  # included relative to nginx.conf
     (root / "site.conf").write_text(site)
     temp = " ".join(
         f"{name}_temp_path {root};" for name in ("client_body", "proxy", "fastcgi", "uwsgi", "scgi")

@@ -2,6 +2,7 @@
 where they did not (e-mail confirmation by GET, logout that blacklists, token revocation on password change).
 """
 
+import contextlib
 from typing import Any
 
 from dj_rest_auth import views as rest_auth_views
@@ -13,6 +14,7 @@ from rest_framework.permissions import AllowAny
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
+from rest_framework_simplejwt.exceptions import InvalidToken
 
 from auth_service.accounts.serializers import ResendEmailSerializer
 from auth_service.accounts.services import email_address_confirm, registration_existing_email_notify
@@ -22,6 +24,7 @@ from auth_service.accounts.throttling import (
     MailEmailThrottle,
     MailIpThrottle,
 )
+from auth_service.tokens import cookies
 from auth_service.tokens.services import refresh_token_revoke, user_refresh_tokens_revoke_all
 from auth_service.users.selectors import user_get_by_email
 
@@ -53,10 +56,16 @@ class RegisterApi(registration_views.RegisterView):
 
 
 class LoginApi(rest_auth_views.LoginView):
-    """`{email, password}` → `{access, refresh, user}`; throttled per client IP and per e-mail."""
+    """`{email, password}` → `{access, refresh, user}`; throttled per client IP and per e-mail.
+
+    With `X-Algocode-Client: web` the refresh token is set as an httpOnly cookie instead (ADR 0120).
+    """
 
     authentication_classes = ()
     throttle_classes = (LoginIpThrottle, LoginEmailThrottle)
+
+    def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
+        return cookies.move_refresh_to_cookie(request, super().post(request, *args, **kwargs))
 
     def login(self) -> None:
         super().login()
@@ -115,7 +124,11 @@ class ResendEmailApi(registration_views.ResendEmailVerificationView):
 
 
 class LogoutApi(APIView):
-    """`{refresh}` → the refresh token is blacklisted. Access tokens expire on their own (minutes)."""
+    """`{refresh}` → the refresh token is blacklisted. Access tokens expire on their own (minutes).
+
+    The web client sends no body: its cookie's token is blacklisted and the cookie cleared. It is logged
+    out even when that token was already revoked (e.g. by a password change elsewhere).
+    """
 
     authentication_classes = ()
     permission_classes = (AllowAny,)
@@ -129,6 +142,14 @@ class LogoutApi(APIView):
 
     @extend_schema(request=LogoutInputSerializer, responses={200: _Detail})
     def post(self, request: Request) -> Response:
+        if cookies.web_client(request) and not request.data.get("refresh"):
+            response = Response({"detail": "Successfully logged out."})
+            raw = cookies.refresh_from_cookie(request)
+            if raw:
+                with contextlib.suppress(InvalidToken):
+                    refresh_token_revoke(raw_token=raw)
+            cookies.refresh_cookie_clear(response)
+            return response
         serializer = self.LogoutInputSerializer(data=request.data)
         serializer.is_valid(raise_exception=True)
         refresh_token_revoke(raw_token=serializer.validated_data["refresh"])

@@ -1,6 +1,9 @@
 """Account flows that are not plain dj-rest-auth: e-mail confirmation by key, and the sign-up of an address
 that already has an account."""
 
+from typing import Any
+from urllib.parse import quote
+
 from allauth.account.models import EmailAddress, EmailConfirmation, EmailConfirmationHMAC
 from django.conf import settings
 from django.contrib.auth.hashers import make_password
@@ -44,3 +47,16 @@ def registration_existing_email_notify(*, request: HttpRequest, user: User, pass
         from_email=settings.DEFAULT_FROM_EMAIL,
         recipient_list=[user.email],
     )
+
+
+def email_links_to_web_client(context: dict[str, Any]) -> dict[str, Any]:
+    """A mail's context with its link pointed at the web client (`WEB_URL`); the API link it had stays
+    as `api_url`, which our templates print for API clients (auth_service/accounts/templates/)."""
+    if "activate_url" in context and "key" in context:
+        web = f"{settings.WEB_URL}/verify-email/{quote(context['key'], safe=':')}"
+        return {**context, "api_url": context["activate_url"], "activate_url": web}
+    if "password_reset_url" in context and "uid" in context and "token" in context:
+        uid, token = quote(context["uid"], safe=""), quote(context["token"], safe="")
+        web = f"{settings.WEB_URL}/reset-password/{uid}/{token}"
+        return {**context, "api_url": context["password_reset_url"], "password_reset_url": web}
+    return context
