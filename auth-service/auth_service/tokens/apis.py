@@ -18,8 +18,11 @@ class TokenRefreshApi(simplejwt_views.TokenRefreshView):
     """`{refresh}` → `{access, refresh}`; the given refresh token is blacklisted (rotation).
 
     The web client (`X-Algocode-Client: web`) sends no body: its refresh token is the httpOnly cookie,
-    and the rotated one goes back into the cookie (ADR 0120).
+    and the rotated one goes back into the cookie (ADR 0120). Throttled per user
+    (REFRESH_THROTTLE_USER_RATE): a flood of refreshes gets 429, not the database.
     """
+
+    throttle_classes = (RefreshUserThrottle,)
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
         if cookies.web_client(request) and not request.data.get("refresh"):
