@@ -69,6 +69,10 @@ web/dist/index.html: web/node_modules/.package-lock.json $(WEB_SOURCES)
 	cd web && npm run --silent build -- --logLevel warn
 	@touch $@
 
+.PHONY: languages-json
+languages-json: setup ## Rewrite the language list the code manager serves (contracts/) from the judge's modules
+	$(BIN)/algocode-judge languages --json > contracts/algocode_contracts/languages.json
+
 .PHONY: judge-image
 judge-image: system-packages-ci setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
 	rce-engine/docker/build.sh

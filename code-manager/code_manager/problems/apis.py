@@ -21,6 +21,7 @@ from code_manager.common.serializers import StrictCharField, StrictRegexField, c
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
+    problem_languages,
     problem_list,
     problem_tests,
 )
@@ -75,6 +76,7 @@ class ProblemOut(serializers.Serializer):
     constraints = serializers.CharField(default="")
     samples = SampleOut(many=True, default=list)
     limits = LimitsOut()
+    languages = serializers.SerializerMethodField(help_text="the language ids allowed")
     acceptance_rate = serializers.SerializerMethodField(help_text='Percent with two decimals, e.g. "33.33".')
     tags = serializers.ListField(child=serializers.CharField(), default=list)
     companies = serializers.ListField(child=serializers.DictField(), default=list)
@@ -86,6 +88,9 @@ class ProblemOut(serializers.Serializer):
         return doc.get("testcases_example") or "\n".join(
             f"Input:\n{s['input']}Output:\n{s['output']}" for s in samples
         )
+
+    def get_languages(self, doc: dict[str, Any]) -> list[str]:
+        return problem_languages(doc)
 
     def get_acceptance_rate(self, doc: dict[str, Any]) -> str:
         stats = doc.get("stats", {})

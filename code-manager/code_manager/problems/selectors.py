@@ -7,6 +7,7 @@ import re
 from enum import StrEnum
 from typing import Any
 
+from algocode_contracts import LANGUAGES
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
 
@@ -67,3 +68,8 @@ def problem_tests(*, problem: dict[str, Any]) -> list[dict[str, Any]]:
     )
     tests = sorted(cursor, key=lambda test: (not test["sample"], test["order"]))
     return [{k: test[k] for k in ("name", "input", "answer", "sample")} for test in tests]
+
+
+def problem_languages(doc: dict[str, Any]) -> list[str]:
+    """The language ids a submission to this problem may use: its restriction, else every language."""
+    return list(doc.get("languages") or LANGUAGES)

@@ -56,8 +56,10 @@ RO_IN_BOX = "/opt/algocode"
 BOX_TMPFS_BYTES = 512 * MIB
 TMP_TMPFS_BYTES = 256 * MIB
 SHM_TMPFS_BYTES = 64 * MIB
-# /etc pieces the languages need; never the host's passwd/shadow (a synthetic passwd is bound instead).
-ETC_BINDS = ("ld.so.cache", "alternatives", "java-17-openjdk", "python3.11", "localtime")
+# /etc pieces every program needs; never the host's passwd/shadow (a synthetic passwd is bound instead).
+# What a language's toolchain needs besides (/etc/java-*, /var/lib/ghc, ...) it declares itself
+# (`Language.host_paths`) and arrives in `BoxSpec.host_paths`.
+ETC_BINDS = ("ld.so.cache", "alternatives", "localtime")
 # localhost resolves (some runtimes look it up) without reaching anything: the box has its own
 # loopback with nothing listening, and AF_INET sockets are denied by seccomp anyway.
 HOSTS = b"127.0.0.1\tlocalhost box\n::1\tlocalhost ip6-localhost\n"
@@ -76,6 +78,7 @@ class BoxSpec:
     ro_dir: Path | None
     tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
     bwrap: str = BWRAP  # JudgeConfig.bwrap (ALGOCODE_BWRAP)
+    host_paths: tuple[tuple[str, str], ...] = ()  # (host path, box path) bound read-only
 
 
 def machinery(func: Callable[P, R]) -> Callable[P, R]:
@@ -229,6 +232,8 @@ class NativeBox(Box):
                 argv += ["--ro-bind", str(host), f"/{link}"]
         for name in ETC_BINDS:
             argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+        for host, inside in self._spec.host_paths:
+            argv += ["--ro-bind-try", host, inside]
         argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
         argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
         argv += ["--ro-bind-data", str(fds["hosts"]), "/etc/hosts"]
