@@ -9,7 +9,7 @@
  *     ALGOCODE-RUN/2 {json}\n
  * followed by the kept stderr to its own stderr. The program never holds the runner's stdout or stderr,
  * and the runner is not dumpable (no ptrace, no /proc/<pid>/mem or fd access by the same uid), so the
- * program cannot forge the report (THREATS.md rule 6, item 32).
+ * program cannot forge the report (docs/threat-model.md rule 6, item 32).
  *
  * Other modes: `write NAME MODE` (stdin -> /box/NAME), `read NAME MAX` (/box/NAME -> stdout),
  * `killall` (kill every process of this uid but itself), `oom` (print the cgroup's oom_kill counter).
@@ -254,7 +254,7 @@ static int64_t proc_cpu_us(void) {
 #define DENY(nr, err) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (err))
 
 /* Namespace flags in clone(): creating namespaces (a user namespace above all) is kernel attack
- * surface a submission never needs (THREATS.md item 40). */
+ * surface a submission never needs (docs/threat-model.md item 40). */
 #define CLONE_NS_FLAGS 0x7E020000u
 
 static int install_seccomp(void) {
@@ -456,7 +456,7 @@ static int run_mode(struct run_opts *o) {
             }
             if (stop && !main_done) kill_everything(); /* reaps the main process too */
             if (main_done) {
-                /* Whatever the program left behind dies with the run (THREATS.md item 21); the pipes then
+                /* Whatever the program left behind dies with the run (docs/threat-model.md item 21); the pipes then
                  * reach EOF even when a descendant held them. */
                 unkillable = kill_everything() != 0;
                 finished = 1;

@@ -134,7 +134,7 @@ def internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
 
 
 def _text(data: bytes) -> str:
-    # Invalid UTF-8 and NUL bytes never reach the result message as such (THREATS.md 19).
+    # Invalid UTF-8 and NUL bytes never reach the result message as such (docs/threat-model.md 19).
     return data.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 

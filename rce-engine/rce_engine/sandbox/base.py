@@ -87,7 +87,7 @@ class Box(abc.ABC):
     """A fresh, private work directory (`BOX_DIR`) plus the means to run commands in it.
 
     The host never reads or writes the box directory through paths the program could have replaced
-    with links (THREATS.md rule 1); files move in and out through these methods only.
+    with links (docs/threat-model.md rule 1); files move in and out through these methods only.
     """
 
     @abc.abstractmethod

@@ -1,4 +1,4 @@
-"""What a hostile program cannot do in a docker box (THREATS.md items 11-40 that belong to the sandbox)."""
+"""What a hostile program cannot do in a docker box (threat-model.md 11-40 that belong to the sandbox)."""
 
 from __future__ import annotations
 

@@ -44,7 +44,7 @@ def test_program_that_ignores_its_input(box: DockerBox) -> None:
 
 
 def test_signals_are_signals_not_exit_codes(box: DockerBox, programs: dict[str, bytes]) -> None:
-    # Without --init the program would be PID 1 and abort() would exit 139 (SANDBOX.md).
+    # Without --init the program would be PID 1 and abort() would exit 139 (docs/sandbox.md).
     for name, sig in (("abort", signal.SIGABRT), ("segv", signal.SIGSEGV)):
         result = run_program(box, programs, name)
         assert result.signal == sig, name

@@ -1,7 +1,7 @@
 """A docker box: one hardened, idle container per submission; each run is one exec of the runner in it.
 
 Files move in and out through the runner (exec stdin/stdout), never through a host path: the box's
-/box is a tmpfs inside the container only (THREATS.md rule 1). Per-run memory and pids limits are
+/box is a tmpfs inside the container only (docs/threat-model.md rule 1). Per-run memory and pids limits are
 applied to the container with `docker update` when they change (normally once, after the compile).
 """
 
@@ -81,7 +81,7 @@ class DockerBox(Box):
     def _start_container(self) -> None:
         s = self._settings
         host_config = self._api.create_host_config(
-            init=True,  # docker-init as PID 1: abort() is SIGABRT and SIGXCPU works (SANDBOX.md)
+            init=True,  # docker-init as PID 1: abort() is SIGABRT and SIGXCPU works (docs/sandbox.md)
             network_mode="none",
             read_only=True,
             cap_drop=["ALL"],
@@ -418,7 +418,7 @@ class DockerBox(Box):
         Whether the memory limit was hit comes from the engine (its `oom` events for the container since
         the run started, and `OOMKilled` of a container that died), not from an exec into the box: when
         tmpfs pages fill the limit, the OOM killer takes the runner too, the memory stays full and no exec
-        can start in it (THREATS.md 20). Such a box gets a fresh container."""
+        can start in it (docs/threat-model.md 20). Such a box gets a fresh container."""
         container = self.container_id
         state = self._container_state()
         if not (state and state.get("Running")):
