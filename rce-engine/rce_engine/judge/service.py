@@ -258,7 +258,7 @@ class _Judging:
             answers: list[str | bytes | None] = []
             for path in inputs:
                 spec = self._spec(language)
-                run = box.run(spec.argv, limits=spec.limits, stdin=path)
+                run = box.run(spec.argv, limits=spec.limits, stdin=path, fresh=True)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
@@ -280,7 +280,8 @@ class _Judging:
         spec = self._spec(language)
         runs: list[_TestRun] = []
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
-            run = box.run(spec.argv, limits=spec.limits, stdin=path)
+            # Each test starts from the compiled program alone (threat-model.md #46).
+            run = box.run(spec.argv, limits=spec.limits, stdin=path, fresh=True)
             verdict = run_verdict(run)
             if verdict is None:
                 if answer is None:
