@@ -498,6 +498,7 @@ static int run_mode(struct run_opts *o) {
     int finished = 0, stop = 0, unkillable = 0;
     int cpu_exceeded = 0, wall_exceeded = 0, output_exceeded = 0;
     int64_t finished_at = 0;
+    int64_t cpu_at_kill = 0; /* the CPU time the kill for the CPU limit was decided on */
     if (!errkeep) return EXIT_IO_ERROR;
 
     while (!finished || child_out >= 0 || child_err >= 0 || out_len > out_off) {
@@ -507,7 +508,10 @@ static int run_mode(struct run_opts *o) {
                 /* the container's counter minus the runner's own share of it */
                 int64_t used = cpu_base >= 0 ? cgroup_cpu_us() - cpu_base - (self_cpu_us() - self_base)
                                              : proc_cpu_us();
-                if (used > o->cpu_us) cpu_exceeded = stop = 1;
+                if (used > o->cpu_us) {
+                    cpu_exceeded = stop = 1;
+                    cpu_at_kill = used;
+                }
                 if (now_us() - start > o->wall_us) wall_exceeded = stop = 1;
             }
             if (stop && !main_done) kill_everything(); /* reaps the main process too */
@@ -627,6 +631,9 @@ static int run_mode(struct run_opts *o) {
     int exit_code = -1, sig = -1;
     if (WIFEXITED(main_status)) exit_code = WEXITSTATUS(main_status);
     if (WIFSIGNALED(main_status)) sig = WTERMSIG(main_status);
+    /* Killed for its CPU time: it used what the container's counter said, even where the program's own
+     * rusage (reaped a moment later, without the time the kernel charged to the cgroup) says a little less. */
+    if (cpu_us < cpu_at_kill) cpu_us = cpu_at_kill;
     if (sig == SIGXCPU || cpu_us > o->cpu_us) cpu_exceeded = 1;
     if (sig == SIGXFSZ) output_exceeded = 1;
 

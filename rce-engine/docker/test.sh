@@ -4,7 +4,8 @@
 #   2. the judge image: build.sh builds or refreshes it (idempotent; ~0.1 s when up to date)
 #   3. `algocode-judge verify ../problems --sandbox docker`: every problem's reference solutions judged
 #      in docker boxes with their expected verdicts (stops here when one is wrong)
-#   4. one pytest session, `-m docker`: the backend's own tests (tests/docker) and the exploit library
+#   4. one pytest session, `-m docker`: the backend's own tests (tests/docker), the box behaviour suite
+#      (tests/boxes) and the exploit library
 #      judged on the docker backend (tests/exploits, ALGOCODE_EXPLOIT_DOCKER=1); its summary is the last line
 # An engine this script started is stopped at the end unless ALGOCODE_KEEP_DOCKERD=1 (set it when others
 # use the engine). Works from a machine where no engine runs and no image exists. Extra arguments go to
@@ -34,4 +35,4 @@ cd "$ROOT/rce-engine"
 echo "test.sh: algocode-judge verify ../problems --sandbox docker" >&2
 "$BIN/algocode-judge" verify ../problems --sandbox docker
 
-ALGOCODE_EXPLOIT_DOCKER=1 "$PYTEST" -q -p no:cacheprovider -m docker tests/docker tests/exploits "$@"
+ALGOCODE_EXPLOIT_DOCKER=1 "$PYTEST" -q -p no:cacheprovider -m docker tests/docker tests/boxes tests/exploits "$@"

@@ -211,6 +211,8 @@ class NativeBox(Box):
         self.init_pid = 0
         self._tmp = -1  # the judge's temp dir, on a detached mount
         self._stdin_dir: tuple[Path, int] | None = None  # the last stdin file's directory, detached
+        # Host copies of the kept files, written once and handed to the init for every fresh run.
+        self._kept_fds: dict[str, tuple[KeptFile, int]] = {}
         try:
             self._tmp = detached_dir(spec.tmp_dir)
             self._start()
@@ -368,7 +370,8 @@ class NativeBox(Box):
                         self._proc.wait(timeout=5)
                 self._cgroup.destroy()
             finally:
-                for fd in (self._tmp, self._stdin_dir[1] if self._stdin_dir else -1):
+                kept = [fd for _file, fd in self._kept_fds.values()]
+                for fd in (self._tmp, self._stdin_dir[1] if self._stdin_dir else -1, *kept):
                     if fd >= 0:
                         os.close(fd)
                 self._on_close()
@@ -442,16 +445,21 @@ class NativeBox(Box):
     def _write_locked(self, name: str, data: bytes, *, executable: bool) -> None:
         fd = self._data_fd(data)
         try:
-            mode = 0o755 if executable else 0o644
-            self._send(WRITE_HEADER.pack(InitCommand.WRITE, mode) + name.encode() + b"\0", [fd])
+            self._send_file(name, fd, size=len(data), executable=executable)
         finally:
             os.close(fd)
+
+    def _send_file(self, name: str, fd: int, *, size: int, executable: bool) -> None:
+        """The init copies the file open as `fd` (from offset 0) into BOX_DIR/name."""
+        mode = 0o755 if executable else 0o644
+        self._send(WRITE_HEADER.pack(InitCommand.WRITE, mode) + name.encode() + b"\0", [fd])
+        data_size = size
         err, size, fds = self._reply("write_file")
         for extra in fds:
             os.close(extra)
         if err != 0:
             raise SandboxError(f"cannot write {name} into the box: {os.strerror(err)}")
-        if size != len(data):
+        if size != data_size:
             raise SandboxError(f"short write of {name} into the box")
 
     def _reset_locked(self, kept: Mapping[str, KeptFile]) -> None:
@@ -463,7 +471,13 @@ class NativeBox(Box):
         if err != 0:
             raise SandboxError(f"cannot empty the box for a fresh run: {os.strerror(err)}")
         for name, file in kept.items():
-            self._write_locked(name, file.data, executable=file.executable)
+            cached = self._kept_fds.get(name)
+            if cached is None or cached[0] != file:
+                fd = self._data_fd(file.data)
+                if cached is not None:
+                    os.close(cached[1])
+                self._kept_fds[name] = cached = (file, fd)
+            self._send_file(name, cached[1], size=len(file.data), executable=file.executable)
 
     @machinery
     def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
