@@ -22,10 +22,6 @@ from tests.sandbox import support
 DOCKER_PROGRAMS = {"use_memory": "use_memory", "flood": "flood_garbage"}
 
 
-def pytest_configure(config: pytest.Config) -> None:
-    config.addinivalue_line("markers", "docker: needs a Docker engine and the judge image (slow to set up)")
-
-
 @pytest.fixture(scope="session", params=["native", pytest.param("docker", marks=pytest.mark.docker)])
 def sandbox(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
     if request.param == "docker":
