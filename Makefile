@@ -273,7 +273,7 @@ docker-standins: compose-tool ## Run docker-compose.yml with Debian-built stand-
 FAULT_REPEAT ?= 3
 
 .PHONY: faults
-faults: setup ## Every THREATS.md fault, FAULT_REPEAT (3) times each with random timing, on private servers
+faults: setup ## Every docs/threat-model.md fault, FAULT_REPEAT (3) times each with random timing, on private servers
 	$(BIN)/python bench/faults.py --repeat $(FAULT_REPEAT)
 
 .PHONY: load

@@ -1,4 +1,4 @@
-"""The full fault suite: every THREATS.md "Faults" scenario repeated with random timing, one table printed.
+"""The full fault suite: every threat-model.md "Faults" scenario, repeated at random times, one table.
 
 Starts its own platform (tests/e2e/platform.py: private Redis, PostgreSQL and RabbitMQ, so no fault ever
 touches the machine's shared servers), runs each scenario of tests/e2e/faults.py N times and prints per

@@ -1,5 +1,5 @@
 """Checks docker-compose.yml's rendered config (`docker compose config --format json` on stdin) against
-the deployment rules (docs/deploy.md, THREATS.md 3-4); `--self-test` also proves each rule catches its breach.
+the deployment rules (docs/deploy.md, threat-model.md 3-4); `--self-test` proves each rule catches its breach.
 """
 
 from __future__ import annotations

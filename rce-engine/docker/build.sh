@@ -3,8 +3,9 @@
 #   1. a Docker engine (dockerd.sh start: uses a running one, else installs/starts one)
 #   2. the base image algocode-judge-base:bookworm: skipped when it exists; otherwise imported from a cached
 #      rootfs tarball, made by debootstrap when missing (no image registry is needed)
-#   3. algocode-judge:latest from ./Dockerfile: skipped when the image carries the hash of this directory's
-#      build inputs (Dockerfile, runner.c, the base image's id), so a second run takes about a second
+#   3. algocode-judge:latest from ./Dockerfile: skipped when the image carries the hash of the
+#      build inputs (Dockerfile, runner.c, the generated algocode_wire.h, box_reset.h, the base image's id),
+#      so a second run takes about a second
 # Environment: ALGOCODE_DOCKER_CACHE (default /var/cache/algocode) for the tarball and dockerd's log,
 #   DEBIAN_MIRROR (default: the first deb.debian.org-style URI in apt's sources), ALGOCODE_IMAGE,
 #   ALGOCODE_JUDGE_BASE_IMAGE, FORCE=1 to rebuild the judge image (not the base) regardless of the hash.
@@ -64,9 +65,19 @@ else
   docker import --change 'CMD ["/bin/bash"]' "$TARBALL" "$BASE_IMAGE" >/dev/null
 fi
 
+# The build context: this directory's Dockerfile and runner.c, the C header of the protocol's numbers
+# generated from rce_engine/sandbox/wire.py (standard library only: any python3 runs it), and the box
+# reset code shared with the native backend.
+SANDBOX_SRC="$HERE/../rce_engine/sandbox"
+CONTEXT=$(mktemp -d)
+trap 'rm -rf "$CONTEXT"' EXIT
+cp "$HERE/Dockerfile" "$HERE/runner.c" "$SANDBOX_SRC/box_reset.h" "$CONTEXT/"
+python3 "$SANDBOX_SRC/wire.py" >"$CONTEXT/algocode_wire.h"
+RUNNER_PROTOCOL=$(python3 "$SANDBOX_SRC/wire.py" protocol)
+
 # The build inputs and the base image's id: a different base is a different judge image.
 BASE_ID=$(docker image inspect --format '{{.Id}}' "$BASE_IMAGE")
-HASH=$( (cd "$HERE" && cat Dockerfile runner.c; echo "$BASE_ID") | sha256sum | cut -c1-16)
+HASH=$( (cd "$CONTEXT" && cat Dockerfile runner.c algocode_wire.h box_reset.h; echo "$BASE_ID") | sha256sum | cut -c1-16)
 CURRENT=$(docker image inspect --format '{{ index .Config.Labels "org.algocode.build-hash" }}' "$IMAGE" \
   2>/dev/null || true)
 if [ "${FORCE:-0}" != 1 ] && [ "$CURRENT" = "$HASH" ]; then
@@ -75,6 +86,6 @@ if [ "${FORCE:-0}" != 1 ] && [ "$CURRENT" = "$HASH" ]; then
 fi
 log "building $IMAGE ($HASH)"
 # --network none: the build needs nothing from outside, and the engine here may have no bridge network.
-docker build --network none --build-arg "BASE=$BASE_IMAGE" --label "org.algocode.build-hash=$HASH" \
-  -t "$IMAGE" "$HERE"
+docker build --network none --build-arg "BASE=$BASE_IMAGE" --build-arg "RUNNER_PROTOCOL=$RUNNER_PROTOCOL" \
+  --label "org.algocode.build-hash=$HASH" -t "$IMAGE" "$CONTEXT"
 log "built $IMAGE"

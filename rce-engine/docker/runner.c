@@ -9,12 +9,17 @@
  *     ALGOCODE-RUN/2 {json}\n
  * followed by the kept stderr to its own stderr. The program never holds the runner's stdout or stderr,
  * and the runner is not dumpable (no ptrace, no /proc/<pid>/mem or fd access by the same uid), so the
- * program cannot forge the report (THREATS.md rule 6, item 32).
+ * program cannot forge the report (docs/threat-model.md rule 6, item 32).
  *
- * Other modes: `write NAME MODE` (stdin -> /box/NAME), `read NAME MAX` (/box/NAME -> stdout),
- * `killall` (kill every process of this uid but itself), `oom` (print the cgroup's oom_kill counter).
- * Exit status of the runner itself: 0 done (run mode: see the report), 2 usage, 3 no such regular file,
- * 4 file too big, 5 other I/O error, 6 processes could not be killed.
+ * With `--fresh` the run starts from a clean box (threat-model.md #46): before the program starts, /box,
+ * /tmp and /dev/shm are emptied and the keeper's copies in /kept are copied into /box.
+ *
+ * Other modes: `write NAME MODE` (stdin -> /box/NAME), `keep NAME MODE` (stdin -> /kept/NAME, run as the
+ * keeper uid), `read NAME MAX` (/box/NAME -> stdout), `killall` (kill every process of this uid but
+ * itself), `oom` (print the cgroup's oom_kill counter).
+ * Exit status of the runner itself (EXIT_* in algocode_wire.h, generated from rce_engine/sandbox/wire.py
+ * by build.sh, like BOX_DIR and REPORT_MAGIC): 0 done (run mode: see the report), 2 usage, 3 no such
+ * regular file, 4 file too big, 5 other I/O error, 6 processes could not be killed.
  */
 #define _GNU_SOURCE
 #include <ctype.h>
@@ -42,8 +47,9 @@
 #include <time.h>
 #include <unistd.h>
 
-#define BOX_DIR "/box"
-#define REPORT_MAGIC "ALGOCODE-RUN/2 "
+#include "algocode_wire.h"
+#include "box_reset.h"
+
 #define POLL_MS 10
 #define MAX_ENV 256
 #define IO_CHUNK 65536
@@ -254,7 +260,7 @@ static int64_t proc_cpu_us(void) {
 #define DENY(nr, err) BPF_JUMP(BPF_JMP | BPF_JEQ | BPF_K, (nr), 0, 1), BPF_STMT(BPF_RET | BPF_K, SECCOMP_RET_ERRNO | (err))
 
 /* Namespace flags in clone(): creating namespaces (a user namespace above all) is kernel attack
- * surface a submission never needs (THREATS.md item 40). */
+ * surface a submission never needs (docs/threat-model.md item 40). */
 #define CLONE_NS_FLAGS 0x7E020000u
 
 static int install_seccomp(void) {
@@ -318,6 +324,7 @@ struct run_opts {
     char *env[MAX_ENV + 1];
     int nenv;
     char **argv;
+    int fresh;
 };
 
 /* Lower a limit; the container's hard limit is the ceiling (raising it needs a capability we lack). */
@@ -383,6 +390,53 @@ fail:;
     _exit(127);
 }
 
+/* Copy every regular file of /kept into the emptied /box, with its mode. */
+static int restore_kept(void) {
+    int from = open(KEPT_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (from < 0) return errno == ENOENT ? 0 : -1;
+    int to = open(BOX_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    DIR *d = fdopendir(from);
+    if (to < 0 || !d) return -1;
+    int rc = 0;
+    struct dirent *e;
+    static char buf[IO_CHUNK];
+    while ((e = readdir(d)) && rc == 0) {
+        if (!valid_name(e->d_name)) continue;
+        int in = openat(from, e->d_name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
+        struct stat st;
+        if (in < 0 || fstat(in, &st) != 0 || !S_ISREG(st.st_mode)) {
+            if (in >= 0) close(in);
+            continue;
+        }
+        int out = openat(to, e->d_name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, st.st_mode & 0777);
+        if (out < 0) rc = -1;
+        for (ssize_t r; rc == 0 && (r = read(in, buf, sizeof buf)) != 0;) {
+            if (r < 0 && errno == EINTR) continue;
+            if (r < 0 || write_all(out, buf, (size_t)r) != 0) rc = -1;
+        }
+        if (out >= 0 && (fchmod(out, st.st_mode & 0777) != 0 || close(out) != 0)) rc = -1;
+        close(in);
+    }
+    closedir(d);
+    close(to);
+    return rc;
+}
+
+/* A fresh run: nothing of an earlier run is left in /box, /tmp or /dev/shm; /box holds the kept files. */
+static int reset_box(void) {
+    static const char *const dirs[] = {BOX_DIR, "/tmp", "/dev/shm", NULL};
+    int err = empty_dirs(dirs);
+    if (err != 0) {
+        fprintf(stderr, "algocode-run: cannot empty the box: %s\n", strerror(err));
+        return -1;
+    }
+    if (restore_kept() != 0) {
+        perror("algocode-run: cannot restore the kept files");
+        return -1;
+    }
+    return 0;
+}
+
 static int run_mode(struct run_opts *o) {
     /* Not dumpable: a program running as the same uid cannot ptrace us or open /proc/<us>/{mem,fd}. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
@@ -394,10 +448,12 @@ static int run_mode(struct run_opts *o) {
                      SIGXCPU, SIGXFSZ, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGIO, SIGPWR, SIGTRAP};
     for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++) signal(ignored[i], SIG_IGN);
 
+    if (o->fresh && reset_box() != 0) return EXIT_IO_ERROR;
+
     int pin[2], pout[2], perr[2], pexec[2];
     if (pipe2(pin, O_CLOEXEC) || pipe2(pout, O_CLOEXEC) || pipe2(perr, O_CLOEXEC) || pipe2(pexec, O_CLOEXEC)) {
         perror("algocode-run: pipe");
-        return 5;
+        return EXIT_IO_ERROR;
     }
     int64_t oom_before = oom_kill_count();
     int64_t cpu_base = cgroup_cpu_us(), self_base = self_cpu_us();
@@ -405,7 +461,7 @@ static int run_mode(struct run_opts *o) {
     pid_t pid = main_pid = fork();
     if (pid < 0) {
         perror("algocode-run: fork");
-        return 5;
+        return EXIT_IO_ERROR;
     }
     if (pid == 0) child_exec(o, pin[0], pout[1], perr[1], pexec[1]);
     close(pin[0]);
@@ -442,7 +498,8 @@ static int run_mode(struct run_opts *o) {
     int finished = 0, stop = 0, unkillable = 0;
     int cpu_exceeded = 0, wall_exceeded = 0, output_exceeded = 0;
     int64_t finished_at = 0;
-    if (!errkeep) return 5;
+    int64_t cpu_at_kill = 0; /* the CPU time the kill for the CPU limit was decided on */
+    if (!errkeep) return EXIT_IO_ERROR;
 
     while (!finished || child_out >= 0 || child_err >= 0 || out_len > out_off) {
         if (!finished) {
@@ -451,12 +508,15 @@ static int run_mode(struct run_opts *o) {
                 /* the container's counter minus the runner's own share of it */
                 int64_t used = cpu_base >= 0 ? cgroup_cpu_us() - cpu_base - (self_cpu_us() - self_base)
                                              : proc_cpu_us();
-                if (used > o->cpu_us) cpu_exceeded = stop = 1;
+                if (used > o->cpu_us) {
+                    cpu_exceeded = stop = 1;
+                    cpu_at_kill = used;
+                }
                 if (now_us() - start > o->wall_us) wall_exceeded = stop = 1;
             }
             if (stop && !main_done) kill_everything(); /* reaps the main process too */
             if (main_done) {
-                /* Whatever the program left behind dies with the run (THREATS.md item 21); the pipes then
+                /* Whatever the program left behind dies with the run (docs/threat-model.md item 21); the pipes then
                  * reach EOF even when a descendant held them. */
                 unkillable = kill_everything() != 0;
                 finished = 1;
@@ -571,6 +631,9 @@ static int run_mode(struct run_opts *o) {
     int exit_code = -1, sig = -1;
     if (WIFEXITED(main_status)) exit_code = WEXITSTATUS(main_status);
     if (WIFSIGNALED(main_status)) sig = WTERMSIG(main_status);
+    /* Killed for its CPU time: it used what the container's counter said, even where the program's own
+     * rusage (reaped a moment later, without the time the kernel charged to the cgroup) says a little less. */
+    if (cpu_us < cpu_at_kill) cpu_us = cpu_at_kill;
     if (sig == SIGXCPU || cpu_us > o->cpu_us) cpu_exceeded = 1;
     if (sig == SIGXFSZ) output_exceeded = 1;
 
@@ -598,42 +661,42 @@ static int run_mode(struct run_opts *o) {
 
 /* ---- file modes ----------------------------------------------------------------------------------- */
 
-static int write_mode(const char *name, const char *mode_s) {
-    if (!valid_name(name)) return 2;
+static int write_mode(const char *where, const char *name, const char *mode_s) {
+    if (!valid_name(name)) return EXIT_USAGE;
     long mode = strtol(mode_s, NULL, 8) & 0777;
-    int dir = open(BOX_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (dir < 0) return 5;
+    int dir = open(where, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    if (dir < 0) return EXIT_IO_ERROR;
     /* Replace whatever is there (a link the program planted included) instead of writing through it. */
-    if (unlinkat(dir, name, 0) != 0 && errno == EISDIR) return 5;
+    if (unlinkat(dir, name, 0) != 0 && errno == EISDIR) return EXIT_IO_ERROR;
     int fd = openat(dir, name, O_WRONLY | O_CREAT | O_EXCL | O_NOFOLLOW | O_CLOEXEC, (mode_t)mode);
-    if (fd < 0) return 5;
+    if (fd < 0) return EXIT_IO_ERROR;
     static char buf[IO_CHUNK];
     for (;;) {
         ssize_t r = read(0, buf, sizeof buf);
         if (r == 0) break;
         if (r < 0) {
             if (errno == EINTR) continue;
-            return 5;
+            return EXIT_IO_ERROR;
         }
-        if (write_all(fd, buf, (size_t)r) != 0) return 5;
+        if (write_all(fd, buf, (size_t)r) != 0) return EXIT_IO_ERROR;
     }
-    if (fchmod(fd, (mode_t)mode) != 0 || close(fd) != 0) return 5;
+    if (fchmod(fd, (mode_t)mode) != 0 || close(fd) != 0) return EXIT_IO_ERROR;
     return 0;
 }
 
 static int read_mode(const char *name, const char *max_s) {
     int64_t max;
-    if (!valid_name(name) || parse_i64(max_s, &max) != 0) return 2;
+    if (!valid_name(name) || parse_i64(max_s, &max) != 0) return EXIT_USAGE;
     int fd = open(BOX_DIR, O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-    if (fd < 0) return 5;
+    if (fd < 0) return EXIT_IO_ERROR;
     /* O_NOFOLLOW: a planted link is refused; O_NONBLOCK: a planted FIFO cannot hang us. */
     int file = openat(fd, name, O_RDONLY | O_NOFOLLOW | O_NONBLOCK | O_CLOEXEC);
     close(fd);
-    if (file < 0) return errno == ENOENT || errno == ELOOP ? 3 : 5;
+    if (file < 0) return errno == ENOENT || errno == ELOOP ? EXIT_NOT_A_FILE : EXIT_IO_ERROR;
     struct stat st;
-    if (fstat(file, &st) != 0) return 5;
-    if (!S_ISREG(st.st_mode)) return 3;
-    if (st.st_size > max) return 4;
+    if (fstat(file, &st) != 0) return EXIT_IO_ERROR;
+    if (!S_ISREG(st.st_mode)) return EXIT_NOT_A_FILE;
+    if (st.st_size > max) return EXIT_TOO_BIG;
     static char buf[IO_CHUNK];
     int64_t total = 0;
     for (;;) {
@@ -641,21 +704,21 @@ static int read_mode(const char *name, const char *max_s) {
         if (r == 0) break;
         if (r < 0) {
             if (errno == EINTR) continue;
-            return 5;
+            return EXIT_IO_ERROR;
         }
         total += r;
-        if (total > max) return 4;
-        if (write_all(1, buf, (size_t)r) != 0) return 5;
+        if (total > max) return EXIT_TOO_BIG;
+        if (write_all(1, buf, (size_t)r) != 0) return EXIT_IO_ERROR;
     }
     return 0;
 }
 
 static int usage(void) {
     fputs("usage: algocode-run run --cpu-us N --wall-us N --stack B --fsize B --out B --err B --nofile N "
-          "[--env K=V]... -- ARGV...\n"
-          "       algocode-run write NAME MODE | read NAME MAX | killall | oom\n",
+          "[--fresh] [--env K=V]... -- ARGV...\n"
+          "       algocode-run write NAME MODE | keep NAME MODE | read NAME MAX | killall | oom\n",
           stderr);
-    return 2;
+    return EXIT_USAGE;
 }
 
 int main(int argc, char **argv) {
@@ -663,14 +726,15 @@ int main(int argc, char **argv) {
     /* kill(-1) as root would signal every process on a host; a box never runs as root anyway. */
     if (getuid() == 0 || geteuid() == 0) {
         fputs("algocode-run: refusing to run as root\n", stderr);
-        return 2;
+        return EXIT_USAGE;
     }
     const char *mode = argv[1];
-    if (strcmp(mode, "write") == 0 && argc == 4) return write_mode(argv[2], argv[3]);
+    if (strcmp(mode, "write") == 0 && argc == 4) return write_mode(BOX_DIR, argv[2], argv[3]);
+    if (strcmp(mode, "keep") == 0 && argc == 4) return write_mode(KEPT_DIR, argv[2], argv[3]);
     if (strcmp(mode, "read") == 0 && argc == 4) return read_mode(argv[2], argv[3]);
     if (strcmp(mode, "killall") == 0 && argc == 2) {
         prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-        return kill_everything() == 0 ? 0 : 6;
+        return kill_everything() == 0 ? EXIT_OK : EXIT_UNKILLABLE;
     }
     if (strcmp(mode, "oom") == 0 && argc == 2) {
         printf("%lld\n", (long long)oom_kill_count());
@@ -686,6 +750,10 @@ int main(int argc, char **argv) {
         if (strcmp(a, "--") == 0) {
             i++;
             break;
+        }
+        if (strcmp(a, "--fresh") == 0) {
+            o.fresh = 1;
+            continue;
         }
         if (i + 1 >= argc) return usage();
         const char *v = argv[++i];

@@ -1,4 +1,4 @@
-"""The THREATS.md "Faults" scenarios against a running Platform, each with random timing, and their tally.
+"""The threat-model.md "Faults" scenarios against a running Platform, each at random times, and their tally.
 
 Every scenario returns a Tally: submissions accepted (201), judged, lost (accepted, never judged with the
 right verdict), duplicate result documents and leftover sandbox processes/cgroups. The pytest suite

@@ -1,4 +1,4 @@
-"""Faults with nothing lost (THREATS.md "Faults"): each scenario of tests/e2e/faults.py once, random timing.
+"""Faults with nothing lost (threat-model.md "Faults"): each tests/e2e/faults.py scenario once, random times.
 
 Every accepted (201) submission gets exactly one verdict, one result document, and no sandbox process or
 cgroup outlives it. `make faults` runs the same scenarios several times each and prints the table.

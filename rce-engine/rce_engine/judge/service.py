@@ -134,7 +134,7 @@ def internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
 
 
 def _text(data: bytes) -> str:
-    # Invalid UTF-8 and NUL bytes never reach the result message as such (THREATS.md 19).
+    # Invalid UTF-8 and NUL bytes never reach the result message as such (docs/threat-model.md 19).
     return data.decode("utf-8", "replace").replace("\x00", "\ufffd")
 
 
@@ -266,7 +266,7 @@ class _Judging:
             answers: list[str | bytes | None] = []
             for path in inputs:
                 spec = self._spec(language)
-                run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env)
+                run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
@@ -288,7 +288,8 @@ class _Judging:
         spec = self._spec(language)
         runs: list[_TestRun] = []
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
-            run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env)
+            # Each test starts from the compiled program alone (threat-model.md #46).
+            run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
             verdict = run_verdict(run)
             if verdict is None:
                 if answer is None:

@@ -1,4 +1,4 @@
-"""Turn what the sandbox measured in one run into a verdict (SANDBOX.md's order, which classified every
+"""Turn what the sandbox measured in one run into a verdict (docs/sandbox.md's order, which classified every
 experiment correctly): MLE, then TLE (CPU, then wall), then OLE, then RE; only a clean exit is checked."""
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from algocode_contracts import EXTENSIONS
 from rce_engine.sandbox.base import KIB, MIB, Limits
 
-# The compiler runs in the box with these limits (THREATS.md 1-10). `output_bytes` is also the largest
+# The compiler runs in the box with these limits (threat-model.md 1-10). `output_bytes` is also the largest
 # file the compiler may write (RLIMIT_FSIZE), so it bounds the binary, not the message: the message is
 # stderr, kept up to `stderr_bytes`.
 COMPILE_LIMITS = Limits(
@@ -133,7 +133,7 @@ class Language:
     def run_spec(self, *, cpu_time_s: float, memory_bytes: int, output_bytes: int) -> RunSpec:
         """The argv and sandbox limits of one test under the problem's limits.
 
-        The wall limit is 2x the CPU limit + 1 s (SANDBOX.md: waiting on stdin or sleeping ends there).
+        The wall limit is 2x the CPU limit + 1 s (docs/sandbox.md: waiting on stdin or sleeping ends there).
         """
         limits = Limits(
             cpu_time_s=cpu_time_s,

@@ -8,7 +8,7 @@ compile error saying so.
 Memory: the problem's memory limit is the heap (`-Xmx`); the box's cgroup gets the limit plus
 `JVM_OVERHEAD` for what the JVM needs outside the heap (metaspace, code cache, thread stacks, GC). A
 heap overflow is a java.lang.OutOfMemoryError (exit code 1: Runtime Error); going over the cgroup is
-MLE. The JVM does not see the cgroup limit inside the box, so every size is explicit (SANDBOX.md).
+MLE. The JVM does not see the cgroup limit inside the box, so every size is explicit (docs/sandbox.md).
 """
 
 from __future__ import annotations

@@ -3,6 +3,11 @@
 A *box* lives for one submission: the compiler and every test run inside the same box, each run with
 its own limits and its own accounting. Backends know nothing about languages or verdicts; they report
 what happened (exit status, resources, which limit tripped) and the judge turns that into a verdict.
+
+`Box` is the one contract: its concrete `write_file`, `read_file` and `run` check what the caller asked
+for (plain names, argv and environment without NUL bytes, the environment built on `BASE_ENV`) and
+remember which files must survive a fresh run; a backend implements only the hooks `_write_file`,
+`_read_file` and `_run` (the model of DMOJ's base_executor: launch in the base, hooks in subclasses).
 """
 
 from __future__ import annotations
@@ -11,8 +16,10 @@ import abc
 import signal as _signal
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
+
+from rce_engine.sandbox.wire import BOX_DIR as BOX_DIR
 
 KIB = 1024
 MIB = 1024 * KIB
@@ -26,8 +33,8 @@ BASE_ENV: Mapping[str, str] = {
     "LC_ALL": "C.UTF-8",
 }
 
-# Where the work directory appears inside every box; run argv and file names are relative to it.
-BOX_DIR = "/box"
+# A file name in the box: one path component, as the kernel allows it.
+MAX_NAME_BYTES = 255
 
 
 class SandboxError(Exception):
@@ -83,22 +90,99 @@ class RunResult:
             return f"signal {self.signal}"
 
 
+def check_name(name: str) -> str:
+    """A plain file name in the box: no slash, not `.`/`..`, no NUL, at most 255 bytes."""
+    raw = name.encode(errors="surrogateescape")
+    if not raw or b"/" in raw or b"\0" in raw or name in (".", "..") or len(raw) > MAX_NAME_BYTES:
+        raise SandboxError(f"not a plain file name: {name!r}")
+    return name
+
+
+def _check_arg(value: str, what: str) -> str:
+    if "\0" in value:
+        raise SandboxError(f"{what} contains a NUL byte")
+    return value
+
+
+@dataclass(frozen=True, slots=True)
+class KeptFile:
+    """A file the host put into the box (or took out of it): a fresh run starts with exactly these bytes."""
+
+    data: bytes
+    executable: bool
+
+
+@dataclass(frozen=True, slots=True)
+class RunRequest:
+    """One run, checked: what a backend's `_run` hook gets from `Box.run`."""
+
+    argv: tuple[str, ...]
+    env: Mapping[str, str]  # BASE_ENV plus the caller's additions
+    limits: Limits
+    stdin: bytes | Path
+    # Start from a clean box: /tmp and /dev/shm empty, /box holding only `kept` (threat-model.md #46).
+    fresh: bool = False
+    kept: Mapping[str, KeptFile] = field(default_factory=dict)
+
+    @classmethod
+    def build(
+        cls,
+        argv: Sequence[str],
+        *,
+        limits: Limits,
+        stdin: bytes | Path = b"",
+        env: Mapping[str, str] | None = None,
+        fresh: bool = False,
+        kept: Mapping[str, KeptFile] | None = None,
+    ) -> RunRequest:
+        """Refuses (SandboxError) an empty argv, NUL bytes, environment names that are empty or hold `=`."""
+        if not argv:
+            raise SandboxError("empty argv")
+        full_env = {**BASE_ENV, **(env or {})}
+        for key, value in full_env.items():
+            if not key or "=" in key or "\0" in key:
+                raise SandboxError(f"bad environment variable name {key!r}")
+            _check_arg(value, "environment")
+        return cls(
+            argv=tuple(_check_arg(a, "argv") for a in argv),
+            env=full_env,
+            limits=limits,
+            stdin=stdin,
+            fresh=fresh,
+            kept=dict(kept or {}),
+        )
+
+
 class Box(abc.ABC):
     """A fresh, private work directory (`BOX_DIR`) plus the means to run commands in it.
 
     The host never reads or writes the box directory through paths the program could have replaced
-    with links (THREATS.md rule 1); files move in and out through these methods only.
+    with links (threat-model.md rule 1); files move in and out through these methods only.
     """
 
-    @abc.abstractmethod
+    def __init__(self) -> None:
+        # What write_file put in and read_file took out: the files a fresh run starts with.
+        self._kept: dict[str, KeptFile] = {}
+
     def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
         """Create `BOX_DIR/name` (a plain name, no slashes) with `data`."""
+        check_name(name)
+        data = bytes(data)
+        self._write_file(name, data, executable=executable)
+        self._kept[name] = KeptFile(data, executable)
 
-    @abc.abstractmethod
     def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
-        """Return `BOX_DIR/name` if it is a regular file of at most `max_bytes`, else None."""
+        """Return `BOX_DIR/name` if it is a regular file of at most `max_bytes`, else None.
 
-    @abc.abstractmethod
+        A file read out (the compile's output) is kept for fresh runs, as executable unless it was
+        written as data: an executable bit on a data file gives a program nothing in its own box."""
+        check_name(name)
+        data = self._read_file(name, max_bytes=max_bytes)
+        if data is not None:
+            previous = self._kept.get(name)
+            self._kept[name] = KeptFile(data, previous.executable if previous else True)
+        return data
+
     def run(
         self,
         argv: Sequence[str],
@@ -106,13 +190,31 @@ class Box(abc.ABC):
         limits: Limits,
         stdin: bytes | Path = b"",
         env: Mapping[str, str] | None = None,
+        fresh: bool = False,
     ) -> RunResult:
         """Run `argv` in the box with cwd `BOX_DIR`; `stdin` is bytes or a host file opened read-only.
 
         `env` is added to `BASE_ENV`. Every process the run started is gone when this returns.
+        `fresh`: the run starts with empty /tmp and /dev/shm and a `BOX_DIR` that holds only what
+        `write_file` put in and `read_file` took out, with those bytes, so nothing passes from one test to
+        the next (threat-model.md #46). The judge asks for it on every test; compile steps share state.
         A program that cannot be executed is `exit_code == 127` with a message on stderr (like a shell):
         an earlier test may have deleted it. Raises SandboxError only when the sandbox itself failed.
         """
+        request = RunRequest.build(argv, limits=limits, stdin=stdin, env=env, fresh=fresh, kept=self._kept)
+        return self._run(request)
+
+    @abc.abstractmethod
+    def _write_file(self, name: str, data: bytes, *, executable: bool) -> None:
+        """Backend hook of `write_file`; `name` is already checked."""
+
+    @abc.abstractmethod
+    def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+        """Backend hook of `read_file`; `name` is already checked."""
+
+    @abc.abstractmethod
+    def _run(self, request: RunRequest) -> RunResult:
+        """Backend hook of `run`: start `request.argv` (after a reset when `request.fresh`)."""
 
     @abc.abstractmethod
     def close(self) -> None:

@@ -1,4 +1,4 @@
-"""What a hostile program cannot do in a docker box (THREATS.md items 11-40 that belong to the sandbox)."""
+"""What a hostile program cannot do in a docker box (threat-model.md 11-40 that belong to the sandbox)."""
 
 from __future__ import annotations
 
@@ -202,3 +202,7 @@ def test_another_box_cannot_be_signalled(sandbox: DockerSandbox) -> None:
     assert not attack.ok
     assert survived.ok
     assert survived.stdout == b"alive\n"
+
+
+def test_cwd_is_the_box_dir_private_to_the_box_uid(box: DockerBox) -> None:
+    assert shell(box, "pwd; stat -c '%a %u' .").stdout == f"/box\n700 {box.uid}\n".encode()

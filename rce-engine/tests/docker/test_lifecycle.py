@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import os
+import signal
 import threading
 import time
 
@@ -11,11 +13,10 @@ import docker
 import pytest
 
 from rce_engine.conf import JudgeConfig
-from rce_engine.sandbox.base import SandboxError
-from rce_engine.sandbox.docker import DockerSandbox
+from rce_engine.sandbox.base import MIB, SandboxError
+from rce_engine.sandbox.docker import DockerBox, DockerSandbox
 from rce_engine.sandbox.docker.settings import LABEL_BOX, LABEL_HOST, LABEL_PID, ContainerSettings
-from tests.docker.conftest import our_containers
-from tests.docker.support import shell
+from tests.docker.support import RUN_LIMITS, our_containers, run_program, shell
 
 pytestmark = pytest.mark.docker
 
@@ -94,3 +95,29 @@ def test_stale_containers_of_dead_judges_are_removed(sandbox: DockerSandbox) -> 
     finally:
         with contextlib.suppress(docker.errors.NotFound):
             api.remove_container(stale, force=True)
+
+
+def test_memory_filled_through_tmpfs_is_an_oom_kill(box: DockerBox, programs: dict[str, bytes]) -> None:
+    # tmpfs pages cannot be reclaimed: the OOM killer may take every process of the container, the
+    # runner and its init included. Still MLE, and the box goes on (in a fresh container if need be,
+    # with the files write_file put in).
+    limits = dataclasses.replace(RUN_LIMITS, memory_bytes=64 * MIB)
+    box.write_file("kept", b"kept")
+    shell(box, "echo compiled > artifact")
+    assert box.read_file("artifact", max_bytes=100) == b"compiled\n"  # as the judge reads a compile's output
+    for _ in range(2):  # the box is not left full: the same program is MLE again, not an internal error
+        result = run_program(box, programs, "fill_tmp", limits=limits)
+        assert result.oom_killed
+        assert not result.ok
+    # A fresh container, with what write_file put in and what read_file took out (later tests still find
+    # their compiled program), and nothing of the files the program made.
+    assert shell(box, "cat kept artifact; ls /tmp | wc -l").stdout == b"keptcompiled\n0\n"
+
+
+def test_oom_is_known_even_when_the_runner_is_killed(box: DockerBox, programs: dict[str, bytes]) -> None:
+    # No report: the OOM must come from the engine's own record, and the box goes on.
+    limits = dataclasses.replace(RUN_LIMITS, memory_bytes=64 * MIB)
+    result = run_program(box, programs, "oom_then_kill_runner", limits=limits)
+    assert result.signal == signal.SIGKILL
+    assert result.oom_killed
+    assert shell(box, "echo next").stdout == b"next\n"

@@ -6,9 +6,9 @@ import struct
 
 import pytest
 
-from rce_engine.sandbox.base import MIB, Limits, SandboxError
+from rce_engine.sandbox.base import MIB, Limits, RunRequest, SandboxError, check_name
 from rce_engine.sandbox.docker.exec_stream import _Demux
-from rce_engine.sandbox.docker.protocol import check_name, run_argv, split_report, to_result
+from rce_engine.sandbox.docker.protocol import runner_command, split_report, to_result
 
 LIMITS = Limits(cpu_time_s=1.5, wall_time_s=3.0, memory_bytes=256 * MIB, max_processes=8, output_bytes=100)
 REPORT = (
@@ -17,6 +17,12 @@ REPORT = (
     b'"output_exceeded": false, "stdout_bytes": 3, "stderr_bytes": 5, "cgroup_cpu": true, '
     b'"unkillable": false, "error": null}\n'
 )
+
+
+def run_argv(
+    argv: list[str], limits: Limits, env: dict[str, str] | None, *, fresh: bool = False
+) -> list[str]:
+    return runner_command(RunRequest.build(argv, limits=limits, env=env, fresh=fresh))
 
 
 def _frame(stream: int, payload: bytes) -> bytes:
@@ -63,6 +69,8 @@ def test_run_argv_carries_limits_and_only_the_given_environment() -> None:
     envs = [argv[i + 1] for i, a in enumerate(argv) if a == "--env"]
     assert "EXTRA=1" in envs
     assert "HOME=/box" in envs
+    assert "--fresh" not in argv
+    assert "--fresh" in run_argv(["./main"], LIMITS, None, fresh=True)
 
 
 def test_run_argv_refuses_nul_and_bad_names() -> None:

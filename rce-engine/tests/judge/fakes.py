@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from pathlib import Path
 
-from rce_engine.sandbox.base import Box, Limits, RunResult, Sandbox, SandboxError
+from rce_engine.sandbox.base import Box, Limits, RunRequest, RunResult, Sandbox, SandboxError
 
 
 def run_result(
@@ -42,27 +42,22 @@ Script = Callable[[Sequence[str], bytes], RunResult]
 
 class FakeBox(Box):
     def __init__(self, script: Script, fail_on_run: int | None = None) -> None:
+        super().__init__()
         self.files: dict[str, bytes] = {}
         self.runs: list[tuple[tuple[str, ...], Limits]] = []
         self.script = script
         self.fail_on_run = fail_on_run
         self.closed = False
 
-    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
+    def _write_file(self, name: str, data: bytes, *, executable: bool) -> None:
         self.files[name] = data
 
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+    def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
         data = self.files.get(name)
         return data if data is not None and len(data) <= max_bytes else None
 
-    def run(
-        self,
-        argv: Sequence[str],
-        *,
-        limits: Limits,
-        stdin: bytes | Path = b"",
-        env: Mapping[str, str] | None = None,
-    ) -> RunResult:
+    def _run(self, request: RunRequest) -> RunResult:
+        argv, limits, stdin = request.argv, request.limits, request.stdin
         self.runs.append((tuple(argv), limits))
         if self.fail_on_run is not None and len(self.runs) == self.fail_on_run:
             raise SandboxError("cgroup vanished")

@@ -7,14 +7,14 @@ import contextlib
 import dataclasses
 import os
 import time
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Iterator
 from pathlib import Path
 
 from algocode_contracts import Verdict
 from rce_engine.judge import BinaryCache, cache_key, judge_job, judge_job_report
 from rce_engine.judge.cache import cache_backend
 from rce_engine.languages import REGISTRY
-from rce_engine.sandbox.base import Box, Limits, RunResult, Sandbox
+from rce_engine.sandbox.base import Box, RunRequest, RunResult, Sandbox
 from tests.judge.support import case_job
 
 
@@ -111,24 +111,20 @@ def test_oversized_artifact_is_not_cached(tmp_path: Path) -> None:
 
 class _CountingBox(Box):
     def __init__(self, inner: Box, runs: list[tuple[str, ...]]) -> None:
+        super().__init__()
         self.inner, self.runs = inner, runs
 
-    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
+    def _write_file(self, name: str, data: bytes, *, executable: bool) -> None:
         self.inner.write_file(name, data, executable=executable)
 
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+    def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
         return self.inner.read_file(name, max_bytes=max_bytes)
 
-    def run(
-        self,
-        argv: Sequence[str],
-        *,
-        limits: Limits,
-        stdin: bytes | Path = b"",
-        env: Mapping[str, str] | None = None,
-    ) -> RunResult:
-        self.runs.append(tuple(argv))
-        return self.inner.run(argv, limits=limits, stdin=stdin, env=env)
+    def _run(self, request: RunRequest) -> RunResult:
+        self.runs.append(request.argv)
+        return self.inner.run(
+            request.argv, limits=request.limits, stdin=request.stdin, env=request.env, fresh=request.fresh
+        )
 
     def close(self) -> None:
         self.inner.close()

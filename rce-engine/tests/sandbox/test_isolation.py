@@ -392,3 +392,11 @@ def test_a_forked_child_does_not_keep_the_parents_slots_locked(sandbox_home: Pat
     finally:
         done.set()
         child.join(timeout=10)
+
+
+def test_a_run_the_box_cannot_set_up_is_a_sandbox_error_and_the_box_stays_usable(box: Box) -> None:
+    # Native only: the docker runner lowers a limit to the container's ceiling instead.
+    impossible = dataclasses.replace(RUN_LIMITS, max_open_files=2**40)  # above any hard RLIMIT_NOFILE
+    with pytest.raises(SandboxError, match="setting up the run"):
+        box.run(["/usr/bin/true"], limits=impossible)
+    assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok

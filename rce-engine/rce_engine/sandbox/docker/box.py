@@ -1,8 +1,13 @@
 """A docker box: one hardened, idle container per submission; each run is one exec of the runner in it.
 
 Files move in and out through the runner (exec stdin/stdout), never through a host path: the box's
-/box is a tmpfs inside the container only (THREATS.md rule 1). Per-run memory and pids limits are
+/box is a tmpfs inside the container only (docs/threat-model.md rule 1). Per-run memory and pids limits are
 applied to the container with `docker update` when they change (normally once, after the compile).
+
+Fresh runs (every test, threat-model.md #46): the files the box keeps (`Box._kept`) are copied once into
+the container's `/kept` tmpfs by the keeper uid, which the box uid can read but not change; the runner's
+`--fresh` empties /box, /tmp and /dev/shm and copies them back before it starts the program, in the same
+exec, so a test costs no extra exec.
 """
 
 from __future__ import annotations
@@ -23,19 +28,19 @@ import docker
 import docker.errors
 from docker.types import LogConfig, Ulimit
 
-from rce_engine.sandbox.base import Box, Limits, RunResult, SandboxError
+from rce_engine.sandbox.base import Box, KeptFile, Limits, RunRequest, RunResult, SandboxError
 from rce_engine.sandbox.docker.exec_stream import ExecOutput, exec_exit_code, exec_with_io
 from rce_engine.sandbox.docker.protocol import (
     MAX_REPORT_BYTES,
     RunnerExit,
-    check_name,
-    run_argv,
+    runner_command,
     split_report,
     to_result,
 )
 from rce_engine.sandbox.docker.settings import (
     BOX_UID_BASE,
     KEEPER_UID,
+    KEPT_DIR,
     LABEL_BOX,
     LABEL_HOST,
     LABEL_PID,
@@ -59,15 +64,16 @@ class DockerBox(Box):
     """One container for one submission, run as slot `slot`'s uid; see the module docstring."""
 
     def __init__(self, *, client: docker.DockerClient, settings: ContainerSettings, slot: int) -> None:
+        super().__init__()
         self._api: docker.APIClient = client.api
         self._settings = settings
         self.uid = BOX_UID_BASE + slot
         self._user = f"{self.uid}:{self.uid}"
         self._memory = settings.initial_memory_bytes + settings.memory_overhead_bytes
         self._pids = settings.initial_pids + settings.pids_overhead
-        # What write_file put in and what read_file took out (the compile's output), to restore it if the
-        # container has to be replaced: later tests of the submission still find their program.
-        self._written: dict[str, tuple[bytes, bool]] = {}
+        # What of `_kept` (what write_file put in, read_file took out) the container's /kept holds; a
+        # replaced container starts without any (its /box is restored from `_kept` at once).
+        self._in_kept_dir: dict[str, KeptFile] = {}
         self._last_oom = 0
         self._restoring = False
         self._lock = threading.Lock()
@@ -81,7 +87,7 @@ class DockerBox(Box):
     def _start_container(self) -> None:
         s = self._settings
         host_config = self._api.create_host_config(
-            init=True,  # docker-init as PID 1: abort() is SIGABRT and SIGXCPU works (SANDBOX.md)
+            init=True,  # docker-init as PID 1: abort() is SIGABRT and SIGXCPU works (docs/sandbox.md)
             network_mode="none",
             read_only=True,
             cap_drop=["ALL"],
@@ -100,6 +106,10 @@ class DockerBox(Box):
                 ),
                 # The container's own private tmpfs, not the host's /tmp.
                 "/tmp": f"rw,noexec,nosuid,nodev,size={s.tmp_tmpfs_bytes},mode=1777",  # noqa: S108
+                # Written by the keeper only; a fresh run copies it into /box.
+                KEPT_DIR: (
+                    f"rw,noexec,nosuid,nodev,size={s.kept_tmpfs_bytes},uid={KEEPER_UID},gid={KEEPER_UID},mode=0755"
+                ),
             },
             ulimits=[
                 Ulimit(name="nofile", soft=s.nofile_hard, hard=s.nofile_hard),
@@ -134,6 +144,7 @@ class DockerBox(Box):
             self._remove_container()
             raise _api_error(exc, "cannot start the box container") from exc
         self._last_oom = 0
+        self._in_kept_dir = {}
 
     def _remove_container(self) -> None:
         if self.container_id is None:
@@ -175,8 +186,10 @@ class DockerBox(Box):
         self._start_container()
         self._restoring = True  # a fresh container that cannot take the files is an error, not a loop
         try:
-            for name, (data, executable) in self._written.items():
-                self._write(name, data, executable=executable)
+            for name, file in self._kept.items():
+                self._write(name, file.data, executable=file.executable)
+            # A run that is retried in this container may be a fresh one: it copies /kept into /box.
+            self._sync_kept(self._kept)
         finally:
             self._restoring = False
 
@@ -207,6 +220,7 @@ class DockerBox(Box):
         max_stderr: int,
         deadline_s: float,
         replace: bool = True,
+        user: str | None = None,
     ) -> ExecOutput:
         """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced
         unless `replace` is false; an exec the runtime could not start is retried once, and then (unless
@@ -222,7 +236,7 @@ class DockerBox(Box):
                     self._api,
                     self.container_id,
                     cmd,
-                    user=self._user,
+                    user=user or self._user,
                     stdin=stdin,
                     max_stdout=max_stdout,
                     max_stderr=max_stderr,
@@ -311,28 +325,34 @@ class DockerBox(Box):
 
     # ---- Box interface ------------------------------------------------------------------------------
 
-    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
-        check_name(name)
+    def _write_file(self, name: str, data: bytes, *, executable: bool) -> None:
         with self._lock:
             self._check_open()
             self._write(name, data, executable=executable)
-            self._written[name] = (bytes(data), executable)
 
-    def _write(self, name: str, data: bytes, *, executable: bool) -> None:
+    def _write(self, name: str, data: bytes, *, executable: bool, kept: bool = False) -> None:
+        """`data` into /box/name as the box uid, or with `kept` into /kept/name as the keeper."""
         mode = "0755" if executable else "0644"
         out = self._exec(
-            [RUNNER_PATH, "write", name, mode],
+            [RUNNER_PATH, "keep" if kept else "write", name, mode],
             stdin=data,
             max_stdout=4096,
             max_stderr=4096,
             deadline_s=_FILE_DEADLINE_S,
+            user=f"{KEEPER_UID}:{KEEPER_UID}" if kept else None,
         )
         code = self._exit_code(out)
         if code != RunnerExit.OK:
             raise SandboxError(f"cannot write {name} into the box (runner exit {code}): {out.stderr[:300]!r}")
 
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
-        check_name(name)
+    def _sync_kept(self, kept: Mapping[str, KeptFile]) -> None:
+        """Bring the container's /kept up to `kept` (normally once per submission, after the compile)."""
+        for name, file in kept.items():
+            if self._in_kept_dir.get(name) != file:
+                self._write(name, file.data, executable=file.executable, kept=True)
+                self._in_kept_dir[name] = file
+
+    def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
         with self._lock:
             self._check_open()
             out = self._exec(
@@ -344,28 +364,21 @@ class DockerBox(Box):
             )
             code = self._exit_code(out)
         if code == RunnerExit.OK and not out.stdout_overflow:
-            # The host does not learn the file's mode; restored as executable (the compile's output must
-            # be, and an executable bit on a data file gives a program nothing in its own box).
-            self._written.setdefault(name, (out.stdout, True))
             return out.stdout
         if code in (RunnerExit.NOT_A_FILE, RunnerExit.TOO_BIG):
             return None
         raise SandboxError(f"cannot read {name} from the box (runner exit {code}): {out.stderr[:300]!r}")
 
-    def run(
-        self,
-        argv: Sequence[str],
-        *,
-        limits: Limits,
-        stdin: bytes | Path = b"",
-        env: Mapping[str, str] | None = None,
-    ) -> RunResult:
-        cmd = run_argv(argv, limits, env)
+    def _run(self, request: RunRequest) -> RunResult:
+        limits, stdin = request.limits, request.stdin
+        cmd = runner_command(request)
         with self._lock:
             self._check_open()
             if self.container_id is None:
                 self._replace_container()
             self._apply_limits(limits)
+            if request.fresh:
+                self._sync_kept(request.kept)
             started_at = time.time()  # the engine's event clock, for _engine_saw_oom
             started = time.monotonic()
             out = self._exec(
@@ -419,7 +432,7 @@ class DockerBox(Box):
         Whether the memory limit was hit comes from the engine (its `oom` events for the container since
         the run started, and `OOMKilled` of a container that died), not from an exec into the box: when
         tmpfs pages fill the limit, the OOM killer takes the runner too, the memory stays full and no exec
-        can start in it (THREATS.md 20). Such a box gets a fresh container."""
+        can start in it (docs/threat-model.md 20). Such a box gets a fresh container."""
         container = self.container_id
         state = self._container_state()
         if not (state and state.get("Running")):

@@ -1,53 +1,41 @@
 """The runner's command line and its report: the contract with rce-engine/docker/runner.c.
 
-Pure functions, so the parsing of what comes back from a box is tested without a Docker engine.
+Pure functions, so the parsing of what comes back from a box is tested without a Docker engine. The
+numbers the runner shares with this side (exit statuses, the report's magic) are in
+`rce_engine.sandbox.wire`; what a run may ask for is checked once, by `RunRequest.build`.
 """
 
 from __future__ import annotations
 
-import enum
 import json
 import math
-from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from rce_engine.sandbox.base import BASE_ENV, Limits, RunResult, SandboxError
+from rce_engine.sandbox.base import Limits, RunRequest, RunResult, SandboxError
 from rce_engine.sandbox.docker.settings import RUNNER_PATH
+from rce_engine.sandbox.wire import RUNNER_REPORT_MAGIC, RunnerExit
 
-REPORT_MAGIC = b"ALGOCODE-RUN/2 "
+__all__ = [
+    "MAX_REPORT_BYTES",
+    "REPORT_MAGIC",
+    "Report",
+    "RunnerExit",
+    "runner_command",
+    "split_report",
+    "to_result",
+]
+
+REPORT_MAGIC = RUNNER_REPORT_MAGIC.encode()
 # The report line itself is small; anything longer is not a report.
 MAX_REPORT_BYTES = 4096
 
 
-class RunnerExit(enum.IntEnum):
-    """Exit statuses of the runner's file modes (runner.c)."""
+def runner_command(request: RunRequest) -> list[str]:
+    """The exec command line: the runner with the run's limits and environment, then the program.
 
-    OK = 0
-    USAGE = 2
-    NOT_A_FILE = 3
-    TOO_BIG = 4
-    IO_ERROR = 5
-    UNKILLABLE = 6
-
-
-def _check_arg(value: str, what: str) -> str:
-    if "\0" in value:
-        raise SandboxError(f"{what} contains a NUL byte")
-    return value
-
-
-def check_name(name: str) -> str:
-    """A plain file name in the box: no slash, not `.`/`..`, no NUL."""
-    if not name or "/" in name or name in (".", "..") or "\0" in name:
-        raise SandboxError(f"not a plain file name: {name!r}")
-    return name
-
-
-def run_argv(argv: Sequence[str], limits: Limits, env: Mapping[str, str] | None) -> list[str]:
-    """The exec command line: the runner with the run's limits and environment, then the program."""
-    if not argv:
-        raise SandboxError("empty argv")
-    full_env = {**BASE_ENV, **(env or {})}
+    `--fresh`: the runner first empties /box, /tmp and /dev/shm and copies the kept files back from the
+    container's /kept (see DockerBox), so nothing passes from one test to the next."""
+    limits = request.limits
     cmd = [
         RUNNER_PATH,
         "run",
@@ -66,12 +54,12 @@ def run_argv(argv: Sequence[str], limits: Limits, env: Mapping[str, str] | None)
         "--nofile",
         str(limits.max_open_files),
     ]
-    for key, value in full_env.items():
-        if not key or "=" in key:
-            raise SandboxError(f"bad environment variable name {key!r}")
-        cmd += ["--env", _check_arg(f"{key}={value}", "environment")]
+    if request.fresh:
+        cmd.append("--fresh")
+    for key, value in request.env.items():
+        cmd += ["--env", f"{key}={value}"]
     cmd.append("--")
-    cmd += [_check_arg(a, "argv") for a in argv]
+    cmd += request.argv
     return cmd
 
 

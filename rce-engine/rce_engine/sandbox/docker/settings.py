@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from rce_engine.sandbox.base import MIB
+from rce_engine.sandbox.wire import KEPT_DIR as KEPT_DIR
+from rce_engine.sandbox.wire import RUNNER_PROTOCOL as RUNNER_PROTOCOL
 
 DEFAULT_IMAGE = "algocode-judge:latest"
-# The image's runner speaks this protocol version (label org.algocode.runner-protocol).
-RUNNER_PROTOCOL = "2"
 RUNNER_PATH = "/opt/algocode/bin/algocode-run"
 
 # Owner of each container's idle main process. Box processes run as another uid, so they cannot
@@ -43,6 +43,8 @@ class ContainerSettings:
     box_tmpfs_bytes: int = 256 * MIB
     box_tmpfs_inodes: int = 4096
     tmp_tmpfs_bytes: int = 128 * MIB
+    # The keeper's copies of the files a fresh run starts with (source, compiled program).
+    kept_tmpfs_bytes: int = 64 * MIB
     shm_bytes: int = 16 * MIB
     # Hard rlimits of every process in the container; the runner lowers them per run.
     nofile_hard: int = 1024

@@ -1,14 +1,17 @@
 """One native box: a bubblewrap sandbox with the C init as pid 1, driven over a socketpair.
 
-The host side of the protocol in box_init.c. Everything that comes back from the init is treated as
-untrusted input (sizes checked, received fds must be regular files). Test data, expected answers and
-the program's stdout/stderr files live outside the box: the program only ever gets fds to them.
+The host side of the protocol in box_init.c (its numbers: `rce_engine.sandbox.wire`). Everything that
+comes back from the init is treated as untrusted input (sizes checked, received fds must be regular
+files). Test data, expected answers and the program's stdout/stderr files live outside the box: the
+program only ever gets fds to them, opened through detached mounts so that `/proc/self/fd` in the box
+shows no host path (threat-model.md #47).
 """
 
 from __future__ import annotations
 
 import array
 import contextlib
+import ctypes
 import errno
 import functools
 import json
@@ -21,7 +24,6 @@ import socket
 import stat
 import struct
 import subprocess
-import tempfile
 import threading
 import time
 from collections.abc import Callable, Mapping, Sequence
@@ -30,22 +32,20 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from rce_engine.sandbox.base import BASE_ENV, BOX_DIR, MIB, Box, Limits, RunResult, SandboxError
+from rce_engine.sandbox.base import BOX_DIR, MIB, Box, KeptFile, Limits, RunRequest, RunResult, SandboxError
 from rce_engine.sandbox.native import seccomp
 from rce_engine.sandbox.native.cgroups import BoxCgroup
+from rce_engine.sandbox.wire import INIT_MAX_MESSAGE as MAX_MESSAGE
+from rce_engine.sandbox.wire import INIT_PROTOCOL_VERSION as PROTO_VERSION
+from rce_engine.sandbox.wire import InitCommand, InitMessage, ResultFlag
 
-# Protocol constants, mirrored from box_init.c.
-PROTO_VERSION = 1
-CMD_RUN, CMD_KILL, CMD_WRITE, CMD_READ = 1, 2, 3, 4
-MSG_HELLO, MSG_RESULT, MSG_REPLY = 100, 101, 102
-FLAG_WALL, FLAG_KILLED, FLAG_SETUP_FAILED = 1, 2, 4
+# The packets' layouts (the structs at the top of box_init.c).
 RUN_HEADER = struct.Struct("=IIQQQQQII")
 WRITE_HEADER = struct.Struct("=II")
 READ_HEADER = struct.Struct("=IIQ")
 HELLO = struct.Struct("=II")
 RESULT = struct.Struct("=IiQIiQQ")
 REPLY = struct.Struct("=IiQ")
-MAX_MESSAGE = 256 * 1024
 P = ParamSpec("P")
 R = TypeVar("R")
 
@@ -96,31 +96,45 @@ def machinery(func: Callable[P, R]) -> Callable[P, R]:
     return wrapper
 
 
-def _tmpfile(directory: Path) -> int:
+_libc = ctypes.CDLL(None, use_errno=True)
+_SYS_OPEN_TREE = 428  # the same number on every architecture (a syscall added after the unified table)
+_OPEN_TREE_CLONE = 1
+_AT_FDCWD = -100
+
+
+def detached_dir(directory: Path) -> int:
+    """An fd of `directory` on a private, detached copy of its mount (open_tree(OPEN_TREE_CLONE)).
+
+    Files opened through it show up in any `/proc/<pid>/fd` relative to that copy's root (`/0.in`,
+    `/#1234 (deleted)`), never as the host path of the judge's directories (threat-model.md #47).
+    Without the syscall (kernel < 5.2, no CAP_SYS_ADMIN) the directory itself, which still works."""
+    fd = _libc.syscall(
+        ctypes.c_long(_SYS_OPEN_TREE),
+        ctypes.c_int(_AT_FDCWD),
+        ctypes.c_char_p(os.fsencode(directory)),
+        ctypes.c_uint(_OPEN_TREE_CLONE | os.O_CLOEXEC),
+    )
+    if fd >= 0:
+        return fd
+    return os.open(directory, os.O_PATH | os.O_DIRECTORY | os.O_CLOEXEC)
+
+
+def _tmpfile(directory: int) -> int:
     """An anonymous file on disk (tmpfs pages could not be reclaimed under the box's memory limit)."""
     try:
-        return os.open(directory, os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, 0o600)
+        return os.open(".", os.O_TMPFILE | os.O_RDWR | os.O_CLOEXEC, 0o600, dir_fd=directory)
     except OSError as exc:
         if exc.errno not in (errno.EOPNOTSUPP, errno.EISDIR, errno.EINVAL):
-            raise SandboxError(f"cannot create a temp file in {directory}: {exc}") from exc
-    fd, path = tempfile.mkstemp(dir=directory)
-    os.unlink(path)
-    return fd
-
-
-def _data_fd(directory: Path, data: bytes) -> int:
-    fd = _tmpfile(directory)
-    view = memoryview(data)
-    while view:
-        view = view[os.write(fd, view) :]
-    return fd
-
-
-def _check_name(name: str) -> bytes:
-    raw = name.encode()
-    if not raw or b"/" in raw or b"\0" in raw or name in (".", "..") or len(raw) > 255:
-        raise SandboxError(f"invalid box file name {name!r}")
-    return raw
+            raise SandboxError(f"cannot create a temp file: {exc}") from exc
+    for _ in range(100):
+        name = f".algocode-{os.urandom(8).hex()}"
+        try:
+            fd = os.open(name, os.O_RDWR | os.O_CREAT | os.O_EXCL | os.O_CLOEXEC, 0o600, dir_fd=directory)
+        except FileExistsError:
+            continue
+        os.unlink(name, dir_fd=directory)
+        return fd
+    raise SandboxError("cannot create a temp file")
 
 
 def _readable(fd: int, timeout: float) -> bool:
@@ -189,6 +203,7 @@ os.register_at_fork(after_in_child=_reset_spawner_after_fork)
 
 class NativeBox(Box):
     def __init__(self, *, spec: BoxSpec, cgroup: BoxCgroup, on_close: Callable[[], None]) -> None:
+        super().__init__()
         self._spec = spec
         self._cgroup = cgroup
         self._on_close = on_close
@@ -198,7 +213,12 @@ class NativeBox(Box):
         self._proc: subprocess.Popen[bytes] | None = None
         self._sock: socket.socket | None = None
         self.init_pid = 0
+        self._tmp = -1  # the judge's temp dir, on a detached mount
+        self._stdin_dir: tuple[Path, int] | None = None  # the last stdin file's directory, detached
+        # Host copies of the kept files, written once and handed to the init for every fresh run.
+        self._kept_fds: dict[str, tuple[KeptFile, int]] = {}
         try:
+            self._tmp = detached_dir(spec.tmp_dir)
             self._start()
         except BaseException:
             self.close()
@@ -258,7 +278,7 @@ class NativeBox(Box):
         info_r, info_w = os.pipe2(os.O_CLOEXEC)
         fds: dict[str, int] = {"sock": box_sock.fileno(), "info": info_w}
         opened = [info_r, info_w]
-        stderr_fd = _tmpfile(spec.tmp_dir)
+        stderr_fd = _tmpfile(self._tmp)
         opened.append(stderr_fd)
         try:
             fds["seccomp"] = seccomp.filter_fd()
@@ -301,7 +321,7 @@ class NativeBox(Box):
             if hello is None:
                 raise SandboxError(f"box failed to start: {self._stderr_tail(stderr_fd)}")
             kind, version = HELLO.unpack_from(hello[0])
-            if kind != MSG_HELLO or version != PROTO_VERSION:
+            if kind != InitMessage.HELLO or version != PROTO_VERSION:
                 raise SandboxError("box init speaks another protocol version")
             self.init_pid = self._read_child_pid(info_r)
         except SandboxError as exc:
@@ -356,6 +376,10 @@ class NativeBox(Box):
                         self._proc.wait(timeout=5)
                 self._cgroup.destroy()
             finally:
+                kept = [fd for _file, fd in self._kept_fds.values()]
+                for fd in (self._tmp, self._stdin_dir[1] if self._stdin_dir else -1, *kept):
+                    if fd >= 0:
+                        os.close(fd)
                 self._on_close()
 
     # ---- socket helpers ---------------------------------------------------------------------------
@@ -408,7 +432,7 @@ class NativeBox(Box):
             self._broken = f"box init did not answer {what}"
             raise SandboxError(self._broken)
         data, fds = got
-        if len(data) != REPLY.size or REPLY.unpack_from(data)[0] != MSG_REPLY:
+        if len(data) != REPLY.size or REPLY.unpack_from(data)[0] != InitMessage.REPLY:
             for fd in fds:
                 os.close(fd)
             self._broken = f"unexpected answer to {what}"
@@ -419,30 +443,53 @@ class NativeBox(Box):
     # ---- files ------------------------------------------------------------------------------------
 
     @machinery
-    def write_file(self, name: str, data: bytes, *, executable: bool = False) -> None:
-        raw = _check_name(name)
+    def _write_file(self, name: str, data: bytes, *, executable: bool) -> None:
         with self._lock:
             self._usable()
-            fd = _data_fd(self._spec.tmp_dir, data)
-            try:
-                mode = 0o755 if executable else 0o644
-                self._send(WRITE_HEADER.pack(CMD_WRITE, mode) + raw + b"\0", [fd])
-            finally:
-                os.close(fd)
-            err, size, fds = self._reply("write_file")
-            for extra in fds:
-                os.close(extra)
-            if err != 0:
-                raise SandboxError(f"cannot write {name} into the box: {os.strerror(err)}")
-            if size != len(data):
-                raise SandboxError(f"short write of {name} into the box")
+            self._write_locked(name, data, executable=executable)
+
+    def _write_locked(self, name: str, data: bytes, *, executable: bool) -> None:
+        fd = self._data_fd(data)
+        try:
+            self._send_file(name, fd, size=len(data), executable=executable)
+        finally:
+            os.close(fd)
+
+    def _send_file(self, name: str, fd: int, *, size: int, executable: bool) -> None:
+        """The init copies the file open as `fd` (from offset 0) into BOX_DIR/name."""
+        mode = 0o755 if executable else 0o644
+        self._send(WRITE_HEADER.pack(InitCommand.WRITE, mode) + name.encode() + b"\0", [fd])
+        data_size = size
+        err, size, fds = self._reply("write_file")
+        for extra in fds:
+            os.close(extra)
+        if err != 0:
+            raise SandboxError(f"cannot write {name} into the box: {os.strerror(err)}")
+        if size != data_size:
+            raise SandboxError(f"short write of {name} into the box")
+
+    def _reset_locked(self, kept: Mapping[str, KeptFile]) -> None:
+        """Empty /box, /tmp and /dev/shm, then put the kept files back with their original bytes."""
+        self._send(struct.pack("=I", InitCommand.RESET))
+        err, _size, fds = self._reply("reset")
+        for extra in fds:
+            os.close(extra)
+        if err != 0:
+            raise SandboxError(f"cannot empty the box for a fresh run: {os.strerror(err)}")
+        for name, file in kept.items():
+            cached = self._kept_fds.get(name)
+            if cached is None or cached[0] != file:
+                fd = self._data_fd(file.data)
+                if cached is not None:
+                    os.close(cached[1])
+                self._kept_fds[name] = cached = (file, fd)
+            self._send_file(name, cached[1], size=len(file.data), executable=file.executable)
 
     @machinery
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
-        raw = _check_name(name)
+    def _read_file(self, name: str, *, max_bytes: int) -> bytes | None:
         with self._lock:
             self._usable()
-            self._send(READ_HEADER.pack(CMD_READ, 0, max_bytes) + raw + b"\0")
+            self._send(READ_HEADER.pack(InitCommand.READ, 0, max_bytes) + name.encode() + b"\0")
             err, _size, fds = self._reply("read_file")
             if err != 0 or len(fds) != 1:
                 for fd in fds:
@@ -469,52 +516,69 @@ class NativeBox(Box):
 
     # ---- runs -------------------------------------------------------------------------------------
 
+    def _tmpfile(self) -> int:
+        """A temp file in the judge's temp dir; a dir that was replaced since the box opened is reopened."""
+        try:
+            return _tmpfile(self._tmp)
+        except SandboxError:
+            fresh = detached_dir(self._spec.tmp_dir)
+            os.close(self._tmp)
+            self._tmp = fresh
+            return _tmpfile(self._tmp)
+
+    def _data_fd(self, data: bytes) -> int:
+        fd = self._tmpfile()
+        view = memoryview(data)
+        while view:
+            view = view[os.write(fd, view) :]
+        return fd
+
+    def _open_stdin(self, path: Path) -> int:
+        """The stdin file, opened through a detached mount of its directory (cached for the next test)."""
+        parent = path.parent
+        if self._stdin_dir is None or self._stdin_dir[0] != parent:
+            if self._stdin_dir is not None:
+                os.close(self._stdin_dir[1])
+                self._stdin_dir = None
+            self._stdin_dir = (parent, detached_dir(parent))
+        return os.open(path.name, os.O_RDONLY | os.O_CLOEXEC, dir_fd=self._stdin_dir[1])
+
     @machinery
-    def run(
-        self,
-        argv: Sequence[str],
-        *,
-        limits: Limits,
-        stdin: bytes | Path = b"",
-        env: Mapping[str, str] | None = None,
-    ) -> RunResult:
-        if not argv:
-            raise SandboxError("empty argv")
-        full_env = {**BASE_ENV, **(env or {})}
-        strings = [a.encode() for a in argv] + [f"{k}={v}".encode() for k, v in full_env.items()]
-        if any(b"\0" in s for s in strings):
-            raise SandboxError("NUL byte in argv or env")
+    def _run(self, request: RunRequest) -> RunResult:
+        limits, stdin = request.limits, request.stdin
         wall_ms = max(1, math.ceil(limits.wall_time_s * 1000))
         header = RUN_HEADER.pack(
-            CMD_RUN,
+            InitCommand.RUN,
             wall_ms,
             math.ceil(limits.cpu_time_s) + 1,
             limits.memory_bytes,
             limits.output_bytes + 1,  # one byte over the limit tells "over" from "exactly at"
             limits.max_open_files,
             limits.stderr_bytes,
-            len(argv),
-            len(full_env),
+            len(request.argv),
+            len(request.env),
         )
+        strings = [a.encode() for a in request.argv] + [f"{k}={v}".encode() for k, v in request.env.items()]
         payload = header + b"".join(s + b"\0" for s in strings)
         if len(payload) > MAX_MESSAGE - 1:
             raise SandboxError("argv and env too large")
         with self._lock:
             self._usable()
-            tmp = self._spec.tmp_dir
+            if request.fresh:
+                self._reset_locked(request.kept)
             if isinstance(stdin, Path):
                 try:
-                    in_fd = os.open(stdin, os.O_RDONLY | os.O_CLOEXEC)
+                    in_fd = self._open_stdin(stdin)
                 except OSError as exc:
                     raise SandboxError(f"cannot open stdin file {stdin}: {exc}") from exc
             else:
-                in_fd = _data_fd(tmp, stdin)
+                in_fd = self._data_fd(stdin)
                 os.lseek(in_fd, 0, os.SEEK_SET)
                 os.fchmod(in_fd, 0o444)
             out_fd = err_fd = -1
             try:
-                out_fd = _tmpfile(tmp)
-                err_fd = _tmpfile(tmp)
+                out_fd = self._tmpfile()
+                err_fd = self._tmpfile()
                 # Programs that reopen /dev/stdin or /dev/stdout (through /proc/self/fd) need access to
                 # these files as the slot uid; they are unlinked, so nothing else can reach them.
                 os.fchmod(out_fd, 0o666)
@@ -566,19 +630,19 @@ class NativeBox(Box):
             if poll_cpu and not killed_for_cpu:
                 used = cg.cpu_ns()
                 if used is not None and used > cpu_limit_ns:
-                    self._send(struct.pack("=I", CMD_KILL))
+                    self._send(struct.pack("=I", InitCommand.KILL))
                     killed_for_cpu = True
         data, fds = got
         for fd in fds:
             os.close(fd)
-        if len(data) != RESULT.size or RESULT.unpack_from(data)[0] != MSG_RESULT:
+        if len(data) != RESULT.size or RESULT.unpack_from(data)[0] != InitMessage.RESULT:
             self._broken = "unexpected answer to run"
             raise SandboxError(self._broken)
         _, wstatus, wall_ns, flags, setup_errno, init_cpu_ns, maxrss_kb = RESULT.unpack(data)
         stats = cg.finish_run()
         if wstatus == -1:
             raise SandboxError("box init rejected the run request")
-        if flags & FLAG_SETUP_FAILED:
+        if flags & ResultFlag.SETUP_FAILED:
             # cgroup join, rlimits, fds or chdir failed: the host's fault, not the program's.
             raise SandboxError(f"setting up the run in the box failed: {os.strerror(setup_errno)}")
 
@@ -597,7 +661,7 @@ class NativeBox(Box):
             memory_bytes=peak,
             oom_killed=oom,
             cpu_limit_exceeded=killed_for_cpu or sig == signal.SIGXCPU or cpu_ns > cpu_limit_ns,
-            wall_limit_exceeded=bool(flags & FLAG_WALL) and not killed_for_cpu,
+            wall_limit_exceeded=bool(flags & ResultFlag.WALL) and not killed_for_cpu,
             output_limit_exceeded=out_size > limits.output_bytes or sig == signal.SIGXFSZ,
             stdout=os.pread(out_fd, limits.output_bytes, 0),
             stderr=os.pread(err_fd, limits.stderr_bytes, 0),

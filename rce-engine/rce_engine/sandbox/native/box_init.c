@@ -13,10 +13,14 @@
  *                 KILL  {cmd}                       (only while a RUN is in progress)
  *                 WRITE {cmd, mode} name\0          fd: data (read from offset 0 to EOF)
  *                 READ  {cmd, max_bytes} name\0
+ *                 RESET {cmd}                       empty /box, /tmp and /dev/shm (answered with a REPLY)
  *   init -> host  HELLO {kind, version}
  *                 RESULT {kind, wstatus, wall_ns, flags, cpu_ns, maxrss_kb}
  *                 REPLY {kind, err, size}            (READ: fd of the opened regular file when err == 0)
  * Every process of a run is killed and reaped before RESULT is sent; EOF on the socket ends the box.
+ * The numbers (commands, message kinds, flags, version) come from algocode_wire.h, generated from
+ * rce_engine/sandbox/wire.py when the helper is built (helper.py); the struct layouts are mirrored by
+ * the struct formats in native/box.py.
  */
 #define _GNU_SOURCE
 #include <errno.h>
@@ -30,6 +34,7 @@
 #include <string.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
+#include <sys/sendfile.h>
 #include <sys/signalfd.h>
 #include <sys/socket.h>
 #include <sys/stat.h>
@@ -39,13 +44,10 @@
 #include <time.h>
 #include <unistd.h>
 
-#define PROTO_VERSION 1
-#define MAX_MSG (256 * 1024)
-#define MAX_ARGS 4096
+#include "algocode_wire.h"
+#include "box_reset.h"
 
-enum { CMD_RUN = 1, CMD_KILL = 2, CMD_WRITE = 3, CMD_READ = 4 };
-enum { MSG_HELLO = 100, MSG_RESULT = 101, MSG_REPLY = 102 };
-enum { FLAG_WALL = 1, FLAG_KILLED = 2, FLAG_SETUP_FAILED = 4 };
+#define MAX_ARGS 4096
 
 struct run_cmd {
     uint32_t cmd;
@@ -253,7 +255,7 @@ static void child_exec(const struct run_cmd *rc, char **argv, char **envp, int *
         }
         close(oom);
     }
-    if (chdir("/box") < 0) setup_failed(report);
+    if (chdir(BOX_DIR) < 0) setup_failed(report);
     environ = envp;
     execvp(argv[0], argv);
     int e = errno;
@@ -420,9 +422,14 @@ static void do_write(ssize_t len, int *fds, int nfds) {
         rep.err = errno;
         goto done;
     }
+    /* In the kernel first (sendfile: no copy through this process), by hand where it cannot. */
+    off_t offset = 0;
+    ssize_t sent;
+    while ((sent = sendfile(out, fds[0], &offset, 1 << 30)) > 0) {
+    }
     char chunk[65536];
     ssize_t n;
-    uint64_t total = 0;
+    uint64_t total = (uint64_t)offset;
     while ((n = pread(fds[0], chunk, sizeof chunk, (off_t)total)) > 0) {
         for (ssize_t off = 0; off < n;) {
             ssize_t w = write(out, chunk + off, (size_t)(n - off));
@@ -479,6 +486,13 @@ done:
     if (fd >= 0) close(fd);
 }
 
+static void do_reset(int *fds, int nfds) {
+    static const char *const dirs[] = {BOX_DIR, "/tmp", "/dev/shm", NULL};
+    for (int i = 0; i < nfds; i++) close(fds[i]);
+    struct reply_msg rep = {.kind = MSG_REPLY, .err = empty_dirs(dirs)};
+    send_msg(&rep, sizeof rep, -1);
+}
+
 static int init_main(int fd) {
     /* Whatever else bwrap passed down (seccomp, info, bind fds) is not needed here. */
     if (fd > 3) syscall(SYS_close_range, 3, (unsigned)fd - 1, 0);
@@ -492,7 +506,7 @@ static int init_main(int fd) {
     sigprocmask(SIG_BLOCK, &mask, NULL);
     sigfd = signalfd(-1, &mask, SFD_NONBLOCK | SFD_CLOEXEC);
     if (sigfd < 0) die("signalfd");
-    boxfd = open("/box", O_PATH | O_DIRECTORY | O_CLOEXEC);
+    boxfd = open(BOX_DIR, O_PATH | O_DIRECTORY | O_CLOEXEC);
     if (boxfd < 0) die("open /box");
     struct hello_msg hello = {.kind = MSG_HELLO, .version = PROTO_VERSION};
     send_msg(&hello, sizeof hello, -1);
@@ -511,6 +525,9 @@ static int init_main(int fd) {
                 break;
             case CMD_READ:
                 do_read(n, fds, nfds);
+                break;
+            case CMD_RESET:
+                do_reset(fds, nfds);
                 break;
             default: {
                 /* KILL outside a run, or garbage: nothing to do but answer so the host never hangs. */

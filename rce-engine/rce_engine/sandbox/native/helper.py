@@ -1,6 +1,8 @@
 """Builds the box init helper (static C) into `config.home/bin/`.
 
-`algocode-judge setup` calls `build_helper`; the sandbox also builds it lazily on first use.
+`algocode-judge setup` calls `build_helper`; the sandbox also builds it lazily on first use. The
+protocol's numbers reach the C code as `algocode_wire.h`, generated here from `rce_engine.sandbox.wire`
+into the build's own temporary directory, next to the shared `box_reset.h`.
 """
 
 from __future__ import annotations
@@ -14,16 +16,20 @@ import threading
 from pathlib import Path
 
 from rce_engine.conf import JudgeConfig
+from rce_engine.sandbox import wire
 from rce_engine.sandbox.base import SandboxError
 
 _SOURCE = Path(__file__).with_name("box_init.c")
+_SHARED = Path(__file__).parent.parent / "box_reset.h"
 _CFLAGS = ["-O2", "-Wall", "-Wextra", "-static", "-std=gnu11"]
 _build_lock = threading.Lock()
 
 
 def helper_path(config: JudgeConfig) -> Path:
     """Where the helper for the current source lives; the name carries a hash so an edit rebuilds it."""
-    digest = hashlib.sha256(_SOURCE.read_bytes() + " ".join(_CFLAGS).encode()).hexdigest()[:12]
+    inputs = b"".join((_SOURCE.read_bytes(), _SHARED.read_bytes(), wire.c_header().encode()))
+    inputs += " ".join(_CFLAGS).encode()
+    digest = hashlib.sha256(inputs).hexdigest()[:12]
     return config.home / "bin" / f"algocode-box-init-{digest}"
 
 
@@ -51,9 +57,15 @@ def build_helper(config: JudgeConfig) -> Path:
         fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=".build-")
         os.close(fd)
         try:
-            proc = subprocess.run(
-                [cc, *_CFLAGS, "-o", tmp, str(_SOURCE)], capture_output=True, text=True, timeout=120
-            )
+            with tempfile.TemporaryDirectory(prefix="algocode-helper-") as include:
+                Path(include, wire.HEADER_NAME).write_text(wire.c_header())
+                shutil.copyfile(_SHARED, Path(include, _SHARED.name))
+                proc = subprocess.run(
+                    [cc, *_CFLAGS, "-I", include, "-o", tmp, str(_SOURCE)],
+                    capture_output=True,
+                    text=True,
+                    timeout=120,
+                )
             if proc.returncode != 0:
                 raise SandboxError(f"building the sandbox helper failed:\n{proc.stderr[-4000:]}")
             os.chmod(tmp, 0o755)  # noqa: S103 (bwrap runs it as the slot uid)

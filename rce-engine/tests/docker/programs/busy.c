@@ -1,1 +1,0 @@
-int main(void) { for (volatile unsigned long i = 0;; i++) {} }
