@@ -44,6 +44,10 @@ $(VAR)/keys/jwt-private.pem:
 judge-setup: $(SETUP_STAMP) ## Build the judge's sandbox helper and precompiled headers
 	@if [ -x $(BIN)/algocode-judge ]; then $(BIN)/algocode-judge setup; fi
 
+.PHONY: languages-json
+languages-json: setup ## Rewrite the language list the code manager serves (contracts/) from the judge's modules
+	$(BIN)/algocode-judge languages --json > contracts/algocode_contracts/languages.json
+
 .PHONY: judge-image
 judge-image: setup ## Build the docker sandbox's judge image (debootstrap base; starts dockerd if needed)
 	rce-engine/docker/build.sh

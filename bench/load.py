@@ -39,6 +39,7 @@ sys.path.insert(0, str(ROOT / "tests"))
 
 from e2e.platform import Platform  # noqa: E402
 
+from algocode_contracts import language_for_filename  # noqa: E402
 from algocode_contracts.package import read_package  # noqa: E402
 from rce_engine.conf import JudgeConfig  # noqa: E402
 from rce_engine.judge import BinaryCache, judge_job  # noqa: E402
@@ -46,7 +47,8 @@ from rce_engine.sandbox import get_sandbox  # noqa: E402
 
 SQRT = ROOT / "problems" / "sqrt-x"
 PASSWORD = "a-Long-passw0rd!"  # noqa: S105 (throw-away users of a private platform)
-LANG_BY_SUFFIX = {".cpp": "cpp", ".c": "c", ".py": "python", ".java": "java"}
+# The traffic of the first release's languages, so that figures stay comparable from run to run.
+LOAD_LANGUAGES = ("cpp", "c", "python", "java")
 # (folder, expected verdict, weight): mostly accepted, like a real judge's traffic.
 MIX = [("accepted", "AC", 40), ("wrong_answer", "WA", 20), ("time_limit_exceeded", "TLE", 10)]
 MIX += [("compile_error", "CE", 15), ("run_time_error", "RE", 15)]
@@ -69,8 +71,14 @@ class Source:
 def sources() -> list[tuple[Source, int]]:
     weighted = []
     for folder, verdict, weight in MIX:
-        files = sorted(p for p in (SQRT / "submissions" / folder).iterdir() if p.suffix in LANG_BY_SUFFIX)
-        weighted += [(Source(p, LANG_BY_SUFFIX[p.suffix], verdict), weight / len(files)) for p in files]
+        files = sorted(
+            p
+            for p in (SQRT / "submissions" / folder).iterdir()
+            if language_for_filename(p.name) in LOAD_LANGUAGES
+        )
+        weighted += [
+            (Source(p, language_for_filename(p.name) or "", verdict), weight / len(files)) for p in files
+        ]
     return weighted
 
 

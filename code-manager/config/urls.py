@@ -7,6 +7,7 @@ from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 urlpatterns = [
     path("api/v1/", include("code_manager.problems.urls")),
     path("api/v1/", include("code_manager.submissions.urls")),
+    path("api/v1/", include("code_manager.languages.urls")),
     path("api/v1/common/", include("code_manager.common.urls")),
     path("api/v1/schema/", SpectacularAPIView.as_view(), name="schema"),
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),

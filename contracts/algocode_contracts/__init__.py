@@ -5,6 +5,7 @@ No Django and no pika here: only the shapes of the messages, their names on the 
 (`package`), and the log-line format every service writes (`logs`).
 """
 
+from algocode_contracts.languages import EXTENSIONS, all_extensions, language_catalog, language_for_filename
 from algocode_contracts.messages import (
     JOB_SCHEMA,
     RESULT_SCHEMA,
@@ -39,6 +40,7 @@ from algocode_contracts.topology import (
 __all__ = [
     "DEAD_LETTER_EXCHANGE",
     "DEAD_LETTER_QUEUE",
+    "EXTENSIONS",
     "JOBS_EXCHANGE",
     "JOB_DELIVERY_LIMIT",
     "JOB_SCHEMA",
@@ -60,7 +62,10 @@ __all__ = [
     "TestIO",
     "TestResult",
     "Verdict",
+    "all_extensions",
     "declarations",
     "example_payload",
     "job_queue_name",
+    "language_catalog",
+    "language_for_filename",
 ]

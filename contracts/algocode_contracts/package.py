@@ -1,7 +1,8 @@
 """Read a problem package in the ICPC / Kattis format into typed models (pure: no judge, no database).
 
     problem.yaml                 name, limits {time_limit (s), memory (MiB), output (MiB)}, validator_flags,
-                                 and Algocode's optional keys: uuid, algocode {difficulty, tags, constraints}
+                                 and Algocode's optional keys: uuid, algocode {difficulty, tags, constraints},
+                                 languages (the ids a submission may use; absent: every language)
     .timelimit                   legacy time limit in seconds, when limits.time_limit is absent
     problem_statement/problem.md the statement in Markdown (optional)
     data/sample/*.in|.ans        sample tests, shown to users; data/secret/**/*.in|.ans hidden tests
@@ -24,6 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from algocode_contracts.languages import LANGUAGES, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
     JobKind,
@@ -98,6 +100,11 @@ class PackageSubmission(_Model):
     path: Path
     expected: ExpectedVerdict
 
+    @property
+    def language(self) -> str | None:
+        """The language id the file name means (`sol.cpp20.cpp` → cpp20), None for an unknown one."""
+        return language_for_filename(self.path.name)
+
 
 class ProblemPackage(_Model):
     root: Path
@@ -110,6 +117,8 @@ class ProblemPackage(_Model):
     difficulty: int | None = Field(default=None, ge=1, le=5)
     tags: tuple[str, ...] = ()
     constraints: str | None = None
+    # The language ids a submission may use (problem.yaml `languages`); every language when absent.
+    languages: tuple[str, ...] = LANGUAGES
     samples: tuple[PackageTest, ...]
     secret: tuple[PackageTest, ...]
     submissions: tuple[PackageSubmission, ...]
@@ -296,6 +305,19 @@ def _submissions(root: Path) -> tuple[PackageSubmission, ...]:
     return tuple(found)
 
 
+def _languages(data: dict[str, Any]) -> tuple[str, ...]:
+    """problem.yaml's optional `languages`: a list of ids, kept in the contract's order."""
+    wanted = data.get("languages")
+    if wanted is None:
+        return LANGUAGES
+    if not isinstance(wanted, list) or not wanted or not all(isinstance(key, str) for key in wanted):
+        raise PackageError("problem.yaml: languages must be a non-empty list of language ids")
+    unknown = sorted(set(wanted) - set(LANGUAGES))
+    if unknown:
+        raise PackageError(f"problem.yaml: unknown languages {unknown} (known: {', '.join(LANGUAGES)})")
+    return tuple(key for key in LANGUAGES if key in wanted)
+
+
 def _algocode(data: dict[str, Any]) -> dict[str, Any]:
     extra = data.get("algocode") or {}
     if not isinstance(extra, dict):
@@ -367,5 +389,6 @@ def read_package(path: str | Path) -> ProblemPackage:
         samples=samples,
         secret=secret,
         submissions=_submissions(root),
+        languages=_languages(data),
         **_algocode(data),
     )

@@ -7,8 +7,7 @@ once; each service's messaging module walks `declarations()` with its own client
 from dataclasses import dataclass, field
 from typing import Any, Final
 
-# Languages the platform judges; each is a routing key and has its own job queue.
-LANGUAGES: Final = ("cpp", "c", "python", "java")
+from algocode_contracts.languages import LANGUAGES  # each is a routing key and has its own job queue
 
 JOBS_EXCHANGE: Final = "algocode.jobs"  # durable direct exchange, routing key = language
 RESULTS_EXCHANGE: Final = "algocode.results"  # durable direct exchange

@@ -15,10 +15,13 @@ set -euo pipefail
 HERE=$(cd "$(dirname "$0")" && pwd)
 CACHE=${ALGOCODE_DOCKER_CACHE:-/var/cache/algocode}
 # Not ALGOCODE_BASE_IMAGE: that one is the compose stack's base for the service images (Makefile).
-BASE_IMAGE=${ALGOCODE_JUDGE_BASE_IMAGE:-algocode-judge-base:bookworm}
+# Every language's toolchain (rce_engine/languages/: the same Debian packages the host installs).
+PACKAGES=g++,gcc,libc6-dev,python3,openjdk-17-jdk-headless,golang-go,rustc,nodejs,node-typescript,mono-devel,ruby,php-cli,pypy3,ghc,ca-certificates
+# The base's tag and tarball carry a hash of the package list: adding a language builds a new base.
+PACKAGES_HASH=$(printf '%s' "$PACKAGES" | sha256sum | cut -c1-8)
+BASE_IMAGE=${ALGOCODE_JUDGE_BASE_IMAGE:-algocode-judge-base:bookworm-$PACKAGES_HASH}
 IMAGE=${ALGOCODE_IMAGE:-algocode-judge:latest}
-PACKAGES=g++,gcc,libc6-dev,python3,openjdk-17-jdk-headless,ca-certificates
-TARBALL=$CACHE/judge-base-bookworm.tar
+TARBALL=$CACHE/judge-base-bookworm-$PACKAGES_HASH.tar
 
 log() { echo "build.sh: $*" >&2; }
 

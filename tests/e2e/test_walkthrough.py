@@ -7,6 +7,7 @@ from pathlib import Path
 import pytest
 import requests
 
+from algocode_contracts import language_for_filename
 from e2e.platform import PROBLEMS, SQRT_ID, Platform
 
 SQRT = PROBLEMS / "sqrt-x" / "submissions"
@@ -41,7 +42,6 @@ VERDICT_FOLDERS = {
     "run_time_error": "RE",
     "output_limit_exceeded": "OLE",
 }
-LANG_BY_SUFFIX = {".cpp": "cpp", ".c": "c", ".py": "python", ".java": "java"}
 
 
 def _cases() -> list[tuple[str, Path]]:
@@ -50,7 +50,7 @@ def _cases() -> list[tuple[str, Path]]:
 
 @pytest.mark.parametrize(("folder", "path"), _cases(), ids=lambda v: v.name if isinstance(v, Path) else v)
 def test_each_wrong_submission_gets_its_verdict_with_details(platform: Platform, token: str, folder, path):
-    r = platform.submit(token, path.read_text(), lang=LANG_BY_SUFFIX[path.suffix])
+    r = platform.submit(token, path.read_text(), lang=language_for_filename(path.name))
     assert r.status_code == 201, r.text
     data = platform.result(token, r.json()["result"]["submission_id"])
     assert data["verdict"] == VERDICT_FOLDERS[folder], data

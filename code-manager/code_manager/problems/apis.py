@@ -68,6 +68,7 @@ class ProblemOut(serializers.Serializer):
     constraints = serializers.CharField()
     samples = SampleOut(many=True)
     limits = serializers.DictField(child=serializers.IntegerField())
+    languages = serializers.ListField(child=serializers.CharField(), help_text="the language ids allowed")
     acceptance_rate = serializers.CharField()
     tags = serializers.ListField(child=serializers.CharField())
     companies = serializers.ListField(child=serializers.DictField())

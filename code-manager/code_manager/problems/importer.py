@@ -9,10 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
+from algocode_contracts import LANGUAGES
 from algocode_contracts.package import ExpectedVerdict, ProblemPackage, read_package
 from code_manager.problems.services import ProblemData, TestData, problem_upsert
 
-LANGUAGE_BY_SUFFIX = {".cpp": "cpp", ".cc": "cpp", ".cxx": "cpp", ".c": "c", ".py": "python", ".java": "java"}
 MAX_REFERENCE_BYTES = 256 * 1024
 
 
@@ -27,14 +27,18 @@ class ImportResult:
 
 
 def _reference(package: ProblemPackage) -> dict[str, str] | None:
-    for submission in package.submissions:
-        if submission.expected is not ExpectedVerdict.ACCEPTED:
-            continue
-        language = LANGUAGE_BY_SUFFIX.get(submission.path.suffix.lower())
-        if language is None or submission.path.stat().st_size > MAX_REFERENCE_BYTES:
-            continue
-        return {"language": language, "source": submission.path.read_text(encoding="utf-8")}
-    return None
+    """An accepted solution in the language listed first (C++ before the slower ones), within size."""
+    candidates = [
+        submission
+        for submission in package.submissions
+        if submission.expected is ExpectedVerdict.ACCEPTED
+        and submission.language is not None
+        and submission.path.stat().st_size <= MAX_REFERENCE_BYTES
+    ]
+    if not candidates:
+        return None
+    chosen = min(candidates, key=lambda submission: LANGUAGES.index(submission.language or ""))
+    return {"language": chosen.language or "", "source": chosen.path.read_text(encoding="utf-8")}
 
 
 def problem_import(*, path: str | Path) -> ImportResult:
@@ -51,6 +55,7 @@ def problem_import(*, path: str | Path) -> ImportResult:
         limits=limits.model_dump(),
         checker=package.checker.model_dump(),
         reference=reference,
+        languages=None if package.languages == LANGUAGES else list(package.languages),
     )
     tests = [TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample) for t in package.tests]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)

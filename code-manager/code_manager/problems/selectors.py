@@ -6,6 +6,7 @@ import re
 from enum import StrEnum
 from typing import Any
 
+from algocode_contracts import LANGUAGES
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
 
@@ -65,6 +66,11 @@ def problem_tests(*, problem: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: test[k] for k in ("name", "input", "answer", "sample")} for test in tests]
 
 
+def problem_languages(doc: dict[str, Any]) -> list[str]:
+    """The language ids a submission to this problem may use: its restriction, else every language."""
+    return list(doc.get("languages") or LANGUAGES)
+
+
 def problem_public(doc: dict[str, Any]) -> dict[str, Any]:
     """The original's `Q` shape plus samples and limits. Only sample tests appear, never hidden ones."""
     stats = doc.get("stats", {})
@@ -82,6 +88,7 @@ def problem_public(doc: dict[str, Any]) -> dict[str, Any]:
         "constraints": doc.get("constraints", ""),
         "samples": samples,
         "limits": doc["limits"],
+        "languages": problem_languages(doc),
         "acceptance_rate": f"{(100 * accepted / submitted) if submitted else 0:.2f}",
         "tags": doc.get("tags", []),
         "companies": doc.get("companies", []),

@@ -49,6 +49,7 @@ class ProblemData:
     limits: dict[str, int] = field(default_factory=lambda: dict(DEFAULT_LIMITS))
     checker: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CHECKER))
     reference: dict[str, str] | None = None  # {"language", "source"}: runs produce expected output with it
+    languages: list[str] | None = None  # the ids submissions may use (problem.yaml `languages`); None: all
 
 
 def _slug(title: str) -> str:
@@ -74,6 +75,7 @@ def _fields(data: ProblemData) -> dict[str, Any]:
         "limits": {**DEFAULT_LIMITS, **data.limits},
         "checker": {**DEFAULT_CHECKER, **data.checker},
         "reference": data.reference,
+        "languages": data.languages,
     }
 
 

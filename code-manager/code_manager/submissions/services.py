@@ -37,7 +37,7 @@ from code_manager.common.metrics import RESULTS_STORED, SUBMISSION_PUBLISH_FAILU
 from code_manager.common.mongo import Collections, collection
 from code_manager.messaging.consumer import Disposition, RetryLater
 from code_manager.messaging.publisher import BrokerUnavailable, publish_job
-from code_manager.problems.selectors import problem_get, problem_tests
+from code_manager.problems.selectors import problem_get, problem_languages, problem_tests
 from code_manager.problems.services import problem_record_verdict
 from code_manager.submissions.cache import result_announce, result_cache_set
 from code_manager.submissions.models import ResultOutcome, SubmissionStatus
@@ -75,6 +75,13 @@ def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str
     problem = problem_get(problem_id=pid) if pid else None
     if problem is None:
         raise ApplicationError(ErrorCode.UNKNOWN_PROBLEM, f"The problem id {problem_id} is not valid.")
+    allowed = problem_languages(problem)
+    if language not in allowed:
+        raise ApplicationError(
+            ErrorCode.UNSUPPORTED_LANGUAGE,
+            f"The problem does not accept '{language}'. Allowed languages: {', '.join(allowed)}.",
+            extra={"languages": allowed},
+        )
     return problem, language
 
 

@@ -3,7 +3,8 @@
     algocode-judge run PACKAGE SOURCE [--lang L] [--json] [--all-tests]
     algocode-judge verify PACKAGE...
     algocode-judge setup
-    algocode-judge selftest
+    algocode-judge selftest [LANG...]
+    algocode-judge languages [--json]
 Every command takes `--sandbox native|docker` (default: ALGOCODE_SANDBOX, else native). Only parsing and
 printing live here; the work is done by rce_engine.judge and rce_engine.problems.
 """
@@ -12,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
+import json
 import logging
 import sys
 from collections.abc import Sequence
@@ -25,6 +27,7 @@ from rce_engine.judge import BinaryCache, JudgeReport, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
 from rce_engine.judge.setup import setup_host
 from rce_engine.languages import UnknownLanguageError, get_language, language_for_path
+from rce_engine.languages.catalog import catalog
 from rce_engine.problems import VerifyOutcome, verify_packages
 from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
 
@@ -124,6 +127,20 @@ def cmd_selftest(args: argparse.Namespace) -> int:
     return EXIT_OK if all(result.ok for result in results) else EXIT_FAILED
 
 
+def cmd_languages(args: argparse.Namespace) -> int:
+    languages = catalog()
+    if args.json:
+        print(json.dumps(languages, indent=2))
+        return EXIT_OK
+    for info in languages:
+        print(f"{info['id']:<11} {info['name']:<32} {info['version']}")
+        print(f"{'':<11} extensions: {' '.join(info['extensions'])}")
+        if info["compile_command"]:
+            print(f"{'':<11} compile:    {info['compile_command']}")
+        print(f"{'':<11} run:        {info['run_command']}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="algocode-judge", description="Algocode's judge on this machine.")
     parser.add_argument("-v", "--verbose", action="store_true", help="log what the judge does")
@@ -134,7 +151,7 @@ def build_parser() -> argparse.ArgumentParser:
     run = sub.add_parser("run", parents=[common], help="judge one source file against a problem package")
     run.add_argument("package", help="problem package directory")
     run.add_argument("source", help="the source file")
-    run.add_argument("--lang", help="language key (default: from the extension)")
+    run.add_argument("--lang", help="language id (default: from the file name, e.g. x.cpp20.cpp is cpp20)")
     run.add_argument("--json", action="store_true", help="print the submission.judged/v1 message")
     run.add_argument("--all-tests", action="store_true", help="do not stop at the first failing test")
     run.add_argument("--no-cache", action="store_true", help="always compile")
@@ -151,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
     selftest = sub.add_parser("selftest", parents=[common], help="run every language's self-test")
     selftest.add_argument("languages", nargs="*", help="only these languages")
     selftest.set_defaults(func=cmd_selftest)
+
+    languages = sub.add_parser(
+        "languages", help="list the languages: ids, versions, compile and run commands"
+    )
+    languages.add_argument("--json", action="store_true", help="as JSON (what GET /api/v1/languages/ serves)")
+    languages.set_defaults(func=cmd_languages)
     return parser
 
 

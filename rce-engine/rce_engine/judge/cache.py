@@ -1,4 +1,4 @@
-"""The binary cache: compiled artifacts keyed by sha256(backend, language, compiler, flags, source).
+"""The binary cache: compiled artifacts keyed by sha256(backend, language, compiler, compile steps, source).
 
 A rejudge or a resubmission of the same source copies the cached artifact into the box and skips the
 compile. Entries are written atomically (tmp + rename) under `<home>/cache/`; the total size is bounded
@@ -44,10 +44,13 @@ def cache_key(language: Language, source: str, *, backend: str = "") -> str:
     name, _, toolchain = backend.partition(_TOOLCHAIN_SEPARATOR)
     digest = hashlib.sha256()
     # Length-prefixed fields: no two different tuples hash the same text.
-    # Every compile argv, not only the flags: changing how a language compiles invalidates its entries.
+    # The compile steps alone say how a language compiles (every argv, its flags included, and the
+    # environment they run in): changing any of it invalidates the language's entries.
     steps = "\n".join("\0".join(step.argv) for step in language.compile_steps)
+    env = "\0".join(f"{var}={value}" for var, value in language.env)
+    env += "\0".join(f"{file}\0{text}" for file, text in language.support_files)
     compiler = f"toolchain {toolchain}" if toolchain else language.compiler_version()
-    parts = (name, language.key, compiler, "\0".join(language.flags), steps, source)
+    parts = (name, language.key, compiler, steps, env, source)
     for part in parts:
         data = part.encode("utf-8", "surrogatepass")
         digest.update(len(data).to_bytes(8, "big"))

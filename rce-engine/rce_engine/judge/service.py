@@ -151,7 +151,15 @@ def compile_in_box(
 
     `backend` is `cache_backend(sandbox)`: part of the cache key (see cache_key).
     """
-    box.write_file(language.source_file, source.encode("utf-8", "surrogatepass"))
+    entry = language.entry(source)
+    if entry is None:
+        # Java without a class declaring main: nothing for javac to be asked about; say what is missing.
+        return CompileOutcome(
+            ok=False, output=language.no_entry_point + "\n", message=Verdict.COMPILE_ERROR.label
+        )
+    box.write_file(language.source_name(entry), source.encode("utf-8", "surrogatepass"))
+    for name, text in language.support_files:
+        box.write_file(name, text.encode())
     if not language.compiled:
         return CompileOutcome(ok=True)
     key = cache_key(language, source, backend=backend) if cache is not None else None
@@ -163,8 +171,8 @@ def compile_in_box(
     limits = language.compile_limits
     said: list[str] = []
     started = time.monotonic()
-    for step in language.compile_steps:
-        result = box.run(step.argv, limits=limits)
+    for step in language.steps_for(entry):
+        result = box.run(step.argv, limits=limits, env=language.environment)
         said.append(_text(result.stdout + result.stderr))
         if not result.ok:
             output = "".join(said) if step.failure is None else step.failure + "\n"
@@ -258,7 +266,7 @@ class _Judging:
             answers: list[str | bytes | None] = []
             for path in inputs:
                 spec = self._spec(language)
-                run = box.run(spec.argv, limits=spec.limits, stdin=path)
+                run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
@@ -280,7 +288,7 @@ class _Judging:
         spec = self._spec(language)
         runs: list[_TestRun] = []
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
-            run = box.run(spec.argv, limits=spec.limits, stdin=path)
+            run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env)
             verdict = run_verdict(run)
             if verdict is None:
                 if answer is None:
@@ -327,6 +335,11 @@ class _Judging:
         else:
             verdict = failed.result.verdict
             message = test_message(verdict, failed.test.name, failed.run)
+            if verdict is Verdict.RUNTIME_ERROR and failed.test.sample:
+                # Only on samples: a hidden test's stderr is the program's channel out (threat-model.md #45).
+                failure = self.language.failure_class(_text(failed.run.stderr))
+                if failure:
+                    message = f"{message}: {failure}"
         shown = failed
         if job.kind is JobKind.RUN and shown is None and runs:
             shown = runs[-1]

@@ -1,24 +1,38 @@
 """The languages the judge speaks, one declarative module each, in a registry keyed by language key.
 
-The keys are exactly `algocode_contracts.LANGUAGES` (the job queues' routing keys); an import-time check
-keeps the two in step.
+The keys are exactly `algocode_contracts.LANGUAGES` (the job queues' routing keys), in its order; an
+import-time check keeps the two in step. Extensions come from the contract too (`EXTENSIONS`).
 """
 
 from __future__ import annotations
 
+import glob
 from pathlib import PurePath
 
-from algocode_contracts import LANGUAGES
-from rce_engine.languages.base import COMPILE_LIMITS, CompileStep, Language, RunSpec
+from algocode_contracts import LANGUAGES, language_for_filename
+from rce_engine.languages.base import COMPILE_LIMITS, CompileStep, Language, PrecompiledHeader, RunSpec
 from rce_engine.languages.c import C
 from rce_engine.languages.cpp import CPP
+from rce_engine.languages.cpp20 import CPP20
+from rce_engine.languages.csharp import CSHARP
+from rce_engine.languages.go import GO
+from rce_engine.languages.haskell import HASKELL
 from rce_engine.languages.java import JAVA
+from rce_engine.languages.javascript import JAVASCRIPT
+from rce_engine.languages.php import PHP
+from rce_engine.languages.pypy3 import PYPY3
 from rce_engine.languages.python import PYTHON
+from rce_engine.languages.ruby import RUBY
+from rce_engine.languages.rust import RUST
+from rce_engine.languages.typescript import TYPESCRIPT
 
-REGISTRY: dict[str, Language] = {language.key: language for language in (CPP, C, PYTHON, JAVA)}
+_ALL = (CPP, C, PYTHON, JAVA, CPP20, PYPY3, GO, RUST, JAVASCRIPT, TYPESCRIPT, CSHARP, RUBY, PHP, HASKELL)
+REGISTRY: dict[str, Language] = {
+    key: next(language for language in _ALL if language.key == key) for key in LANGUAGES
+}
 
-if tuple(sorted(REGISTRY)) != tuple(sorted(LANGUAGES)):  # pragma: no cover - a packaging mistake
-    raise ImportError(f"languages {sorted(REGISTRY)} differ from the contract's {sorted(LANGUAGES)}")
+if len(_ALL) != len(REGISTRY):  # pragma: no cover - a packaging mistake
+    raise ImportError(f"languages {sorted(lang.key for lang in _ALL)} differ from the contract's {LANGUAGES}")
 
 
 class UnknownLanguageError(LookupError):
@@ -33,12 +47,22 @@ def get_language(key: str) -> Language:
 
 
 def language_for_path(path: str | PurePath) -> Language:
-    """The language a file's extension means (`.cpp` → C++), for the CLI and package submissions."""
-    suffix = PurePath(path).suffix.lower()
+    """The language a file name means (`.cpp` → C++17, `x.cpp20.cpp` → C++20), for the CLI and packages."""
+    key = language_for_filename(path)
+    if key is None:
+        raise UnknownLanguageError(
+            f"no language for extension {PurePath(path).suffix or '(none)'!r} of {path}"
+        )
+    return REGISTRY[key]
+
+
+def host_paths() -> tuple[str, ...]:
+    """Every host path some language needs inside the box (globs expanded, existing ones only)."""
+    found: dict[str, None] = {}
     for language in REGISTRY.values():
-        if suffix in language.extensions:
-            return language
-    raise UnknownLanguageError(f"no language for extension {suffix or '(none)'!r} of {path}")
+        for pattern in language.host_paths:
+            found.update(dict.fromkeys(sorted(glob.glob(pattern))))
+    return tuple(found)
 
 
 __all__ = [
@@ -46,8 +70,10 @@ __all__ = [
     "REGISTRY",
     "CompileStep",
     "Language",
+    "PrecompiledHeader",
     "RunSpec",
     "UnknownLanguageError",
     "get_language",
+    "host_paths",
     "language_for_path",
 ]

@@ -1,17 +1,21 @@
 """What a language is to the judge: one declarative `Language` record per language module.
 
 A language says which file the source goes into, how to compile it (a list of argv steps, run inside the
-box), which file the compile leaves behind (the cached artifact), and how to run it under given limits.
-It knows nothing about sandboxes or verdicts.
+box), which file the compile leaves behind (the cached artifact), how to run it under given limits, which
+host paths its toolchain needs inside the box, and how its runtime names a failure on stderr. It knows
+nothing about sandboxes or verdicts. Its file extensions are the contract's (`algocode_contracts.EXTENSIONS`).
 """
 
 from __future__ import annotations
 
+import dataclasses
 import functools
+import re
 import subprocess
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
+from algocode_contracts import EXTENSIONS
 from rce_engine.sandbox.base import KIB, MIB, Limits
 
 # The compiler runs in the box with these limits (THREATS.md 1-10). `output_bytes` is also the largest
@@ -26,6 +30,9 @@ COMPILE_LIMITS = Limits(
     stderr_bytes=64 * KIB,
 )
 
+# Slow compilers (rustc, ghc, tsc, under a loaded host) get more: still bounded, still far from forever.
+SLOW_COMPILE_LIMITS = dataclasses.replace(COMPILE_LIMITS, cpu_time_s=40.0, wall_time_s=60.0)
+
 
 @dataclass(frozen=True, slots=True)
 class CompileStep:
@@ -37,18 +44,29 @@ class CompileStep:
 
 @dataclass(frozen=True, slots=True)
 class RunSpec:
-    """How one test runs: the argv and the limits actually handed to the sandbox."""
+    """How one test runs: the argv, the limits actually handed to the sandbox, and the environment."""
 
     argv: tuple[str, ...]
     limits: Limits
+    env: dict[str, str]
+
+
+@dataclass(frozen=True, slots=True)
+class PrecompiledHeader:
+    """A header `algocode-judge setup` precompiles on the host with exactly the compile's `flags` (g++
+    ignores a `.gch` built with other -O/-std flags); boxes see it read-only under `box_dir`."""
+
+    header: str  # as included: "bits/stdc++.h"
+    flags: tuple[str, ...]
+    box_dir: str  # an -I directory under /opt/algocode (the box's view of <home>/ro)
 
 
 @dataclass(frozen=True, slots=True)
 class Language:
     key: str  # one of algocode_contracts.LANGUAGES: the queue's routing key
     name: str  # for people: "C++17 (g++ 12)"
-    source_file: str  # the file the submission is written to inside the box
-    extensions: tuple[str, ...]  # file extensions that mean this language (CLI, package submissions)
+    # The file the submission is written to inside the box; "{entry}" is replaced by `entry_point`'s name.
+    source_file: str
     artifact: str  # the file the compile leaves in the box; cached and copied into the box on a hit
     compile_steps: tuple[CompileStep, ...]  # empty: nothing to compile, the artifact is the source
     run_argv: Callable[[Limits], tuple[str, ...]]  # argv of a test run, given its limits
@@ -61,7 +79,55 @@ class Language:
     max_processes: int = 16
     # Memory the runtime itself needs on top of the problem's limit (the JVM: metaspace, code cache, GC).
     memory_overhead_bytes: int = 0
-    flags: tuple[str, ...] = field(default=())  # every compile flag, for the cache key and the docs
+    # Host paths (globs allowed) the toolchain needs in the box besides /usr, /bin and /lib (read-only).
+    host_paths: tuple[str, ...] = ()
+    # Environment of the compile steps and of every run (on top of the sandbox's PATH/LANG/HOME).
+    env: tuple[tuple[str, str], ...] = ()
+    precompiled_header: PrecompiledHeader | None = None
+    # Files the judge writes next to the source before compiling (TypeScript's Node.js declarations).
+    support_files: tuple[tuple[str, str], ...] = ()
+    # Finds the entry point's name in the source (Java's class with main); None: the source has none, a
+    # compile error saying `no_entry_point`. Unset: the language needs no name.
+    entry_point: Callable[[str], str | None] | None = None
+    no_entry_point: str = ""
+    # On stderr, the runtime's name for a failure (an uncaught exception, a panic): group 1 is shown with a
+    # Runtime Error on sample tests. None: the exit code or signal says it all (C, C++).
+    failure_pattern: str | None = None
+
+    @property
+    def extensions(self) -> tuple[str, ...]:
+        """File extensions that mean this language (the contract's list)."""
+        return EXTENSIONS[self.key]
+
+    def entry(self, source: str) -> str | None:
+        """The entry point's name in `source` ("" when the language needs none), None when it has none."""
+        return "" if self.entry_point is None else self.entry_point(source)
+
+    def source_name(self, entry: str) -> str:
+        return self.source_file.replace("{entry}", entry)
+
+    def steps_for(self, entry: str) -> tuple[CompileStep, ...]:
+        """The compile steps with `{entry}` filled in (the entry point's name, e.g. Java's main class)."""
+        if self.entry_point is None:
+            return self.compile_steps
+        return tuple(
+            CompileStep(
+                tuple(arg.replace("{entry}", entry) for arg in step.argv),
+                None if step.failure is None else step.failure.replace("{entry}", entry),
+            )
+            for step in self.compile_steps
+        )
+
+    def failure_class(self, stderr: str) -> str | None:
+        """The runtime's name for why the program failed, read from its stderr (None: none found)."""
+        if self.failure_pattern is None:
+            return None
+        match = re.search(self.failure_pattern, stderr, re.MULTILINE)
+        return match.group(1).strip()[:120] if match else None
+
+    @property
+    def environment(self) -> dict[str, str]:
+        return dict(self.env)
 
     def run_spec(self, *, cpu_time_s: float, memory_bytes: int, output_bytes: int) -> RunSpec:
         """The argv and sandbox limits of one test under the problem's limits.
@@ -83,7 +149,7 @@ class Language:
             max_processes=self.max_processes,
             output_bytes=output_bytes,
         )
-        return RunSpec(argv=self.run_argv(program_limits), limits=limits)
+        return RunSpec(argv=self.run_argv(program_limits), limits=limits, env=self.environment)
 
     @property
     def compiled(self) -> bool:

@@ -3,25 +3,19 @@
 from __future__ import annotations
 
 from rce_engine.languages.base import CompileStep, Language
-from rce_engine.sandbox.base import Limits
+from rce_engine.languages.cpp import run_binary
 
 FLAGS = ("-O2", "-std=gnu11")
-
-
-def _run(limits: Limits) -> tuple[str, ...]:
-    return ("./main",)
 
 
 C = Language(
     key="c",
     name="C11 (gcc, gnu11)",
     source_file="main.c",
-    extensions=(".c",),
     artifact="main",
     compile_steps=(CompileStep(("gcc", *FLAGS, "-o", "main", "main.c", "-lm")),),
-    run_argv=_run,
+    run_argv=run_binary,
     version_argv=("gcc", "--version"),
-    flags=(*FLAGS, "-lm"),
     self_test_source=(
         "#include <math.h>\n"
         "#include <stdio.h>\n"

@@ -26,15 +26,20 @@ def _judge_with(sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated) ->
     return report.result
 
 
-def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...]) -> None:
-    """Judge every configured language's self-test; refuse to take jobs with a broken toolchain."""
-    failed = []
-    for outcome in run_self_tests(sandbox, list(languages)):
-        log.info("self-test %s", outcome.line())
-        if not outcome.ok:
-            failed.append(outcome.language)
-    if failed:
-        raise SandboxError(f"self-test failed for {', '.join(failed)}: see the log above")
+def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...], *, parallel: int = 1) -> tuple[str, ...]:
+    """Judge every configured language's self-test; return the languages that passed, whose queues the
+    worker then consumes. A broken toolchain takes only its own language out (logged as an error, its
+    jobs wait for a worker that has it); no language passing at all means this worker is useless."""
+    passed = []
+    for outcome in run_self_tests(sandbox, list(languages), parallel=parallel):
+        if outcome.ok:
+            log.info("self-test %s", outcome.line())
+            passed.append(outcome.language)
+        else:
+            log.error("self-test %s: not consuming its queue", outcome.line())
+    if not passed:
+        raise SandboxError(f"self-test failed for every language ({', '.join(languages)}): see the log above")
+    return tuple(passed)
 
 
 def worker_run(
@@ -53,10 +58,10 @@ def worker_run(
     config = config or JudgeConfig.from_env()
     sandbox = get_sandbox(config)
     sandbox.check()
-    worker_self_test(sandbox, languages)
+    passed = worker_self_test(sandbox, languages, parallel=config.slots)
     worker = JudgeWorker(
         url=url,
-        languages=languages,
+        languages=passed,
         slots=config.slots,
         judge=partial(_judge_with, sandbox, BinaryCache.from_config(config)),
         name=WORKER,

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from algocode_contracts import SubmissionJudged
+from algocode_contracts import LANGUAGES, SubmissionJudged
 from rce_engine.cli.main import main
 from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import Sandbox
@@ -57,12 +57,12 @@ def test_verify_reports_a_submission_in_the_wrong_folder(
         "print(sum(map(int, input().split())))\n"
     )
     (package / "submissions" / "wrong_answer").mkdir()
-    (package / "submissions" / "wrong_answer" / "sol.rb").write_text("puts 1\n")
+    (package / "submissions" / "wrong_answer" / "sol.kt").write_text("fun main() = println(1)\n")
     assert main(["verify", str(package), "--no-cache"]) == 1
     out = capsys.readouterr().out.strip().splitlines()
     assert out[-1] == "0 passed, 3 failed"
     assert any(line.startswith("FAIL a-plus-b/accepted/minus.py: WA") for line in out)
-    assert any("no language for extension '.rb'" in line for line in out)
+    assert any("no language for extension '.kt'" in line for line in out)
 
 
 def test_run_prints_per_test_lines(real_sandbox: Sandbox, capsys: pytest.CaptureFixture[str]) -> None:
@@ -95,7 +95,7 @@ def test_run_with_explicit_language(
 def test_usage_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["run", str(tmp_path), str(tmp_path / "x.cpp")]) == 2
     assert "no problem.yaml" in capsys.readouterr().err
-    assert main(["run", str(PROBLEMS / "a-plus-b"), str(tmp_path / "x.rb")]) == 2
+    assert main(["run", str(PROBLEMS / "a-plus-b"), str(tmp_path / "x.kt")]) == 2
     assert "no language for extension" in capsys.readouterr().err
 
 
@@ -105,5 +105,5 @@ def test_selftest_and_setup(real_sandbox: Sandbox, capsys: pytest.CaptureFixture
     assert "up to date" in out
     assert main(["selftest"]) == 0
     lines = capsys.readouterr().out.strip().splitlines()
-    assert sorted(line.split()[1] for line in lines) == ["c", "cpp", "java", "python"]
+    assert [line.split()[1] for line in lines] == list(LANGUAGES)  # all fourteen, in the contract's order
     assert all(line.startswith("ok") for line in lines)

@@ -24,7 +24,14 @@ def test_key_depends_on_language_source_flags_and_compiler() -> None:
     assert key == cache_key(cpp, "int main(){}")
     assert key != cache_key(cpp, "int main(){ }")
     assert key != cache_key(c, "int main(){}")
-    assert key != cache_key(dataclasses.replace(cpp, flags=("-O0",)), "int main(){}")
+    # Flags are part of the compile steps, the key's only description of how a language compiles.
+    o0 = (
+        dataclasses.replace(
+            cpp.compile_steps[0], argv=tuple(a.replace("-O2", "-O0") for a in cpp.compile_steps[0].argv)
+        ),
+    )
+    assert key != cache_key(dataclasses.replace(cpp, compile_steps=o0), "int main(){}")
+    assert key != cache_key(dataclasses.replace(cpp, env=(("LANG", "C"),)), "int main(){}")
     other_compiler = dataclasses.replace(cpp, version_argv=("gcc", "--version"))
     assert key != cache_key(other_compiler, "int main(){}")
     steps = (dataclasses.replace(cpp.compile_steps[0], argv=("g++", "-O2", "main.cpp")),)

@@ -12,9 +12,9 @@ import pytest
 from algocode_contracts import LANGUAGES, JudgeLimits, SubmissionCreated, TestCase, Verdict
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import judge_job
+from rce_engine.judge import setup as cpp_module
 from rce_engine.judge.selftest import run_self_tests
 from rce_engine.languages import REGISTRY, UnknownLanguageError, get_language, language_for_path
-from rce_engine.languages import cpp as cpp_module
 from rce_engine.sandbox.base import MIB, Limits, Sandbox
 
 
@@ -25,7 +25,7 @@ def test_registry_matches_the_contract() -> None:
     assert language_for_path("a.c").key == "c"
     assert language_for_path("x.py").key == "python"
     with pytest.raises(UnknownLanguageError):
-        language_for_path("x.rb")
+        language_for_path("x.kt")
     with pytest.raises(UnknownLanguageError):
         get_language("brainfuck")
 
@@ -116,3 +116,17 @@ def test_compile_memory_limit(real_sandbox: Sandbox, monkeypatch: pytest.MonkeyP
     result = judge_job(_job("#include <bits/stdc++.h>\nint main() {}\n"), sandbox=real_sandbox)
     assert result.verdict is Verdict.COMPILE_ERROR
     assert "memory limit" in result.message
+
+
+def test_the_contracts_language_list_is_what_the_judge_runs() -> None:
+    """contracts/algocode_contracts/languages.json (served by the code manager) must not drift from the
+    language modules: `make languages-json` rewrites it. Versions are this host's, so compared apart."""
+    from algocode_contracts import language_catalog
+    from rce_engine.languages.catalog import catalog
+
+    def without_version(entries: list[dict[str, object]]) -> list[dict[str, object]]:
+        return [{k: v for k, v in entry.items() if k != "version"} for entry in entries]
+
+    judge = [dict(entry) for entry in catalog()]
+    assert without_version(list(language_catalog())) == without_version(judge)
+    assert all(entry["version"] for entry in language_catalog())

@@ -56,8 +56,10 @@ RO_IN_BOX = "/opt/algocode"
 BOX_TMPFS_BYTES = 512 * MIB
 TMP_TMPFS_BYTES = 256 * MIB
 SHM_TMPFS_BYTES = 64 * MIB
-# /etc pieces the languages need; never the host's passwd/shadow (a synthetic passwd is bound instead).
-ETC_BINDS = ("ld.so.cache", "alternatives", "java-17-openjdk", "python3.11", "localtime")
+# /etc pieces every program needs; never the host's passwd/shadow (a synthetic passwd is bound instead).
+# What a language's toolchain needs besides (/etc/java-*, /var/lib/ghc, ...) it declares itself
+# (`Language.host_paths`) and arrives in `BoxSpec.host_paths`.
+ETC_BINDS = ("ld.so.cache", "alternatives", "localtime")
 # localhost resolves (some runtimes look it up) without reaching anything: the box has its own
 # loopback with nothing listening, and AF_INET sockets are denied by seccomp anyway.
 HOSTS = b"127.0.0.1\tlocalhost box\n::1\tlocalhost ip6-localhost\n"
@@ -75,6 +77,7 @@ class BoxSpec:
     helper: Path
     ro_dir: Path | None
     tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
+    host_paths: tuple[str, ...] = ()  # absolute host paths bound read-only at the same place
 
 
 def machinery(func: Callable[P, R]) -> Callable[P, R]:
@@ -228,6 +231,8 @@ class NativeBox(Box):
                 argv += ["--ro-bind", str(host), f"/{link}"]
         for name in ETC_BINDS:
             argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
+        for path in self._spec.host_paths:
+            argv += ["--ro-bind-try", path, path]
         argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
         argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
         argv += ["--ro-bind-data", str(fds["hosts"]), "/etc/hosts"]

@@ -29,8 +29,20 @@ class NativeSandbox(Sandbox):
 
     name = "native"
 
-    def __init__(self, config: JudgeConfig, *, cgroups: CgroupDriver | None = None) -> None:
+    def __init__(
+        self,
+        config: JudgeConfig,
+        *,
+        cgroups: CgroupDriver | None = None,
+        host_paths: tuple[str, ...] | None = None,
+    ) -> None:
         self.config = config
+        if host_paths is None:
+            # What the languages' toolchains need in a box (their declarations, not this backend's).
+            from rce_engine.languages import host_paths as language_host_paths
+
+            host_paths = language_host_paths()
+        self.host_paths = host_paths
         self.cgroups = cgroups or detect_driver()
         self._cond = threading.Condition()
         self._busy: dict[int, int] = {}  # slot -> fd holding its flock
@@ -139,6 +151,7 @@ class NativeSandbox(Sandbox):
             helper=helper,
             ro_dir=self.config.home / "ro",
             tmp_dir=self.config.home / "tmp",
+            host_paths=self.host_paths,
         )
         try:
             return NativeBox(spec=spec, cgroup=cgroup, on_close=release)

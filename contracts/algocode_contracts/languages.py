@@ -1,0 +1,89 @@
+"""The languages the platform judges and the file names that mean them, in one place.
+
+Every service takes its facts from here: the job queues (one per id), the code manager's API (the ids it
+accepts, `GET /api/v1/languages/`), the problem importer and `verify` (which language a file under
+`submissions/` is), the judge's CLI (the default `--lang`) and `bench/load.py`.
+
+Ids are public (API, queues, problem packages) and never change. Python 3's id is `python` (kept from the
+first release: stored submissions and the queue `algocode.jobs.python` use it); PyPy's is `pypy3`.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+from importlib import resources
+from pathlib import PurePath
+from typing import Any, Final
+
+# In the order clients list them (`GET /api/v1/languages/`).
+LANGUAGES: Final = (
+    "cpp",
+    "c",
+    "python",
+    "java",
+    "cpp20",
+    "pypy3",
+    "go",
+    "rust",
+    "javascript",
+    "typescript",
+    "csharp",
+    "ruby",
+    "php",
+    "haskell",
+)
+
+# Extensions of each language, the primary first. Where two languages share an extension, the first in
+# LANGUAGES is the default (`.cpp` is C++17, `.py` is Python 3); the other is chosen by a second suffix
+# naming its id: `sol.cpp20.cpp` is C++20, `sol.pypy3.py` is PyPy.
+EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
+    "cpp": (".cpp", ".cc", ".cxx"),
+    "c": (".c",),
+    "python": (".py",),
+    "java": (".java",),
+    "cpp20": (".cpp", ".cc", ".cxx"),
+    "pypy3": (".py",),
+    "go": (".go",),
+    "rust": (".rs",),
+    "javascript": (".js",),
+    "typescript": (".ts",),
+    "csharp": (".cs",),
+    "ruby": (".rb",),
+    "php": (".php",),
+    "haskell": (".hs",),
+}
+
+if tuple(EXTENSIONS) != LANGUAGES:  # pragma: no cover - an editing mistake
+    raise ImportError("EXTENSIONS must list exactly LANGUAGES, in the same order")
+
+
+def language_for_filename(name: str | PurePath) -> str | None:
+    """The language id a file name means (`sol.cpp` → cpp, `sol.cpp20.cpp` → cpp20), None when none."""
+    suffixes = [suffix.lower() for suffix in PurePath(name).suffixes]
+    if not suffixes:
+        return None
+    extension = suffixes[-1]
+    if len(suffixes) >= 2:
+        variant = suffixes[-2][1:]
+        if extension in EXTENSIONS.get(variant, ()):
+            return variant
+    return next((key for key in LANGUAGES if extension in EXTENSIONS[key]), None)
+
+
+def all_extensions() -> tuple[str, ...]:
+    """Every extension some language uses, once each (for globbing solution files)."""
+    return tuple(dict.fromkeys(ext for exts in EXTENSIONS.values() for ext in exts))
+
+
+@functools.cache
+def language_catalog() -> tuple[dict[str, Any], ...]:
+    """Each language's id, name, toolchain version, extensions, compile and run commands, in LANGUAGES'
+    order: `languages.json`, written by the judge (`make languages-json`, i.e. `algocode-judge languages
+    --json`) so that the code manager can serve it without importing the judge. The judge's tests keep
+    the file equal to what the judge really runs."""
+    text = resources.files("algocode_contracts").joinpath("languages.json").read_text(encoding="utf-8")
+    catalog = tuple(json.loads(text))
+    if [entry["id"] for entry in catalog] != list(LANGUAGES):  # pragma: no cover - a stale file
+        raise RuntimeError("languages.json does not list LANGUAGES in order: run `make languages-json`")
+    return catalog
