@@ -5,7 +5,7 @@ No Django and no pika here: only the shapes of the messages, their names on the 
 (`package`), and the log-line format every service writes (`logs`).
 """
 
-from algocode_contracts.languages import EXTENSIONS, all_extensions, language_catalog, language_for_filename
+from algocode_contracts.languages import EXTENSIONS, language_catalog, language_for_filename
 from algocode_contracts.messages import (
     JOB_SCHEMA,
     RESULT_SCHEMA,
@@ -62,7 +62,6 @@ __all__ = [
     "TestIO",
     "TestResult",
     "Verdict",
-    "all_extensions",
     "declarations",
     "example_payload",
     "job_queue_name",

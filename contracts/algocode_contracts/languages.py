@@ -71,11 +71,6 @@ def language_for_filename(name: str | PurePath) -> str | None:
     return next((key for key in LANGUAGES if extension in EXTENSIONS[key]), None)
 
 
-def all_extensions() -> tuple[str, ...]:
-    """Every extension some language uses, once each (for globbing solution files)."""
-    return tuple(dict.fromkeys(ext for exts in EXTENSIONS.values() for ext in exts))
-
-
 @functools.cache
 def language_catalog() -> tuple[dict[str, Any], ...]:
     """Each language's id, name, toolchain version, extensions, compile and run commands, in LANGUAGES'

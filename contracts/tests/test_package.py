@@ -188,6 +188,9 @@ def test_bad_validator_flags(flags: str, message: str) -> None:
         ("name: T\n", {"secret/1.ans": "1\n", "sample/1.in": "1", "sample/1.ans": "1"}, "no input file 1.in"),
         ("name: T\n", {}, "no tests"),
         ("name: ''\n", None, "name must be non-empty"),
+        ("languages: [cpp, kotlin]\n", None, "unknown languages \\['kotlin'\\]"),
+        ("languages: cpp\n", None, "languages must be a non-empty list"),
+        ("languages: []\n", None, "languages must be a non-empty list"),
     ],
 )
 def test_broken_packages_say_what_is_wrong(
@@ -229,3 +232,22 @@ def test_unknown_submissions_folder(tmp_path: Path) -> None:
 def test_run_time_error_folder_accepts_mle_too() -> None:
     assert ExpectedVerdict.RUN_TIME_ERROR.verdicts == {"RE", "MLE"}
     assert ExpectedVerdict.ACCEPTED.verdicts == {"AC"}
+
+
+def test_languages_restriction_and_submission_languages(tmp_path: Path) -> None:
+    root = make_package(tmp_path / "p", "name: T\nlanguages: [python, cpp]\n")
+    assert read_package(root).languages == ("cpp", "python")  # the contract's order
+    assert read_package(make_package(tmp_path / "q")).languages == LANGUAGES  # absent: every language
+    accepted = root / "submissions" / "accepted"
+    accepted.mkdir(parents=True)
+    for name in ("a.cpp", "b.cpp20.cpp", "c.pypy3.py", "d.py", "e.hs", "f.txt"):
+        (accepted / name).write_text("x")
+    languages = {s.path.name: s.language for s in read_package(root).submissions}
+    assert languages == {
+        "a.cpp": "cpp",
+        "b.cpp20.cpp": "cpp20",
+        "c.pypy3.py": "pypy3",
+        "d.py": "python",
+        "e.hs": "haskell",
+        "f.txt": None,
+    }

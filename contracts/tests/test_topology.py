@@ -31,3 +31,18 @@ def test_exchanges_are_declared_before_their_bindings():
             declared.add(item.name)
         if isinstance(item, Binding):
             assert item.exchange in declared
+
+
+def test_every_language_has_extensions_and_file_names_pick_one() -> None:
+    from algocode_contracts import EXTENSIONS, LANGUAGES, language_for_filename
+
+    assert tuple(EXTENSIONS) == LANGUAGES
+    assert len(LANGUAGES) == 14
+    assert language_for_filename("x.cpp") == "cpp"  # the first language listing .cpp
+    assert language_for_filename("x.CPP20.CPP") == "cpp20"
+    assert language_for_filename("x.py") == "python"
+    assert language_for_filename("x.pypy3.py") == "pypy3"
+    assert language_for_filename("x.go.py") == "python"  # go does not use .py: not a variant
+    assert language_for_filename("Main.java") == "java"
+    assert language_for_filename("x.kt") is None
+    assert language_for_filename("Makefile") is None

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import environ
 
-from algocode_contracts import LANGUAGES
+import algocode_contracts
 from algocode_contracts.logs import logging_config
 
 env = environ.Env()
@@ -22,8 +22,9 @@ USE_TZ = True
 
 # Broker: the worker consumes the job queues of ALGOCODE_LANGUAGES and publishes results.
 AMQP_URL = env.str("AMQP_URL", default="amqp://guest:guest@127.0.0.1:5672/%2F?heartbeat=30")
-# Default: every language; the worker then consumes the queues of those whose self-test passes.
-ALGOCODE_LANGUAGES = tuple(env.list("ALGOCODE_LANGUAGES", default=list(LANGUAGES)))
+# Default: every language; the worker then consumes the queues of those whose self-test passes. (Not
+# imported as LANGUAGES: an upper-case name here would be Django's own LANGUAGES setting.)
+ALGOCODE_LANGUAGES = tuple(env.list("ALGOCODE_LANGUAGES", default=list(algocode_contracts.LANGUAGES)))
 
 # Prometheus metrics on prometheus_client's own HTTP server; 0 = none. Each worker process needs its own
 # port (`make up` gives worker n the port 9100 + n). Bound to loopback unless METRICS_ADDR says otherwise.

@@ -4,7 +4,9 @@
 #   2. the judge image: build.sh builds or refreshes it (idempotent; ~0.1 s when up to date)
 #   3. `algocode-judge verify ../problems --sandbox docker`: every problem's reference solutions judged
 #      in docker boxes with their expected verdicts (stops here when one is wrong)
-#   4. one pytest session, `-m docker`: the backend's own tests (tests/docker) and the exploit library
+#   4. every language's compile errors and runtime failure classes judged in docker boxes
+#      (tests/languages/test_each_language.py with ALGOCODE_SANDBOX=docker)
+#   5. one pytest session, `-m docker`: the backend's own tests (tests/docker) and the exploit library
 #      judged on the docker backend (tests/exploits, ALGOCODE_EXPLOIT_DOCKER=1); its summary is the last line
 # An engine this script started is stopped at the end unless ALGOCODE_KEEP_DOCKERD=1 (set it when others
 # use the engine). Works from a machine where no engine runs and no image exists. Extra arguments go to
@@ -33,5 +35,8 @@ cd "$ROOT/rce-engine"
 
 echo "test.sh: algocode-judge verify ../problems --sandbox docker" >&2
 "$BIN/algocode-judge" verify ../problems --sandbox docker
+
+echo "test.sh: every language in docker boxes (tests/languages/test_each_language.py)" >&2
+ALGOCODE_SANDBOX=docker "$PYTEST" -q -p no:cacheprovider tests/languages/test_each_language.py
 
 ALGOCODE_EXPLOIT_DOCKER=1 "$PYTEST" -q -p no:cacheprovider -m docker tests/docker tests/exploits "$@"

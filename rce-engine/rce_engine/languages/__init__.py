@@ -56,12 +56,16 @@ def language_for_path(path: str | PurePath) -> Language:
     return REGISTRY[key]
 
 
-def host_paths() -> tuple[str, ...]:
-    """Every host path some language needs inside the box (globs expanded, existing ones only)."""
-    found: dict[str, None] = {}
+def host_paths() -> tuple[tuple[str, str], ...]:
+    """Every (host path, box path) some language needs bound in the box (globs expanded, existing only)."""
+    found: dict[tuple[str, str], None] = {}
     for language in REGISTRY.values():
-        for pattern in language.host_paths:
-            found.update(dict.fromkeys(sorted(glob.glob(pattern))))
+        for entry in language.host_paths:
+            if isinstance(entry, tuple):
+                if glob.glob(entry[0]):
+                    found[entry] = None
+                continue
+            found.update(dict.fromkeys((path, path) for path in sorted(glob.glob(entry))))
     return tuple(found)
 
 

@@ -79,8 +79,9 @@ class Language:
     max_processes: int = 16
     # Memory the runtime itself needs on top of the problem's limit (the JVM: metaspace, code cache, GC).
     memory_overhead_bytes: int = 0
-    # Host paths (globs allowed) the toolchain needs in the box besides /usr, /bin and /lib (read-only).
-    host_paths: tuple[str, ...] = ()
+    # Host paths (globs allowed) the toolchain needs in the box besides /usr, /bin and /lib, bound
+    # read-only at the same place, or (host path, box path) to put one elsewhere.
+    host_paths: tuple[str | tuple[str, str], ...] = ()
     # Environment of the compile steps and of every run (on top of the sandbox's PATH/LANG/HOME).
     env: tuple[tuple[str, str], ...] = ()
     precompiled_header: PrecompiledHeader | None = None

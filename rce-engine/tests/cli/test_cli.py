@@ -107,3 +107,33 @@ def test_selftest_and_setup(real_sandbox: Sandbox, capsys: pytest.CaptureFixture
     lines = capsys.readouterr().out.strip().splitlines()
     assert [line.split()[1] for line in lines] == list(LANGUAGES)  # all fourteen, in the contract's order
     assert all(line.startswith("ok") for line in lines)
+
+
+def test_languages_lists_every_language(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["languages", "--json"]) == 0
+    listed = json.loads(capsys.readouterr().out)
+    assert [entry["id"] for entry in listed] == list(LANGUAGES)
+    java = next(entry for entry in listed if entry["id"] == "java")
+    assert "javac" in java["compile_command"]
+    assert java["run_command"].endswith("-jar main.jar")
+    ruby = next(entry for entry in listed if entry["id"] == "ruby")
+    assert ruby["compile_command"].startswith("/usr/bin/ruby")
+    assert main(["languages"]) == 0
+    text = capsys.readouterr().out
+    assert "haskell" in text
+    assert "go build -o main main.go" in text
+
+
+def test_run_picks_the_language_from_a_second_suffix(
+    real_sandbox: Sandbox, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = tmp_path / "sum.pypy3.py"
+    source.write_text("print(sum(map(int, input().split())))\n")
+    assert main(["run", str(PROBLEMS / "a-plus-b"), str(source), "--json"]) == 0
+    assert json.loads(capsys.readouterr().out)["verdict"] == "AC"
+    go = tmp_path / "sum.txt"
+    go.write_text(
+        'package main\n\nimport "fmt"\n\nfunc main() {\n\tvar a, b int64\n\tfmt.Scan(&a, &b)\n'
+        "\tfmt.Println(a + b)\n}\n"
+    )
+    assert main(["run", str(PROBLEMS / "a-plus-b"), str(go), "--lang", "go"]) == 0

@@ -63,7 +63,7 @@ RUNTIME_ERRORS = {
 }
 
 
-def _job(language: str, source: str, *, sample: bool = True) -> SubmissionCreated:
+def make_job(language: str, source: str, *, sample: bool = True) -> SubmissionCreated:
     return SubmissionCreated(
         submission_id=uuid.uuid4(),
         language=language,
@@ -82,7 +82,7 @@ def test_every_language_has_cases_here() -> None:
 @pytest.mark.parametrize("language", LANGUAGES)
 def test_compile_error_shows_the_compilers_message(real_sandbox: Sandbox, language: str) -> None:
     source, said = COMPILE_ERRORS[language]
-    result = judge_job(_job(language, source), sandbox=real_sandbox)
+    result = judge_job(make_job(language, source), sandbox=real_sandbox)
     assert result.verdict is Verdict.COMPILE_ERROR, result
     assert said in result.compile_output
 
@@ -90,7 +90,7 @@ def test_compile_error_shows_the_compilers_message(real_sandbox: Sandbox, langua
 @pytest.mark.parametrize("language", sorted(RUNTIME_ERRORS))
 def test_runtime_error_names_the_failure_class_on_samples(real_sandbox: Sandbox, language: str) -> None:
     source, failure = RUNTIME_ERRORS[language]
-    result = judge_job(_job(language, source), sandbox=real_sandbox)
+    result = judge_job(make_job(language, source), sandbox=real_sandbox)
     assert result.verdict is Verdict.RUNTIME_ERROR, result
     assert failure in result.message, result.message
 
@@ -98,7 +98,7 @@ def test_runtime_error_names_the_failure_class_on_samples(real_sandbox: Sandbox,
 def test_runtime_error_class_is_not_shown_for_hidden_tests(real_sandbox: Sandbox) -> None:
     # A hidden test's stderr would be the program's channel out (threat-model.md #45).
     source, failure = RUNTIME_ERRORS["python"]
-    result = judge_job(_job("python", source, sample=False), sandbox=real_sandbox)
+    result = judge_job(make_job("python", source, sample=False), sandbox=real_sandbox)
     assert result.verdict is Verdict.RUNTIME_ERROR
     assert failure not in result.message
 
@@ -106,16 +106,16 @@ def test_runtime_error_class_is_not_shown_for_hidden_tests(real_sandbox: Sandbox
 @pytest.mark.parametrize("name", ["Solution", "Main", "A_1"])
 def test_java_takes_the_class_name_as_written(real_sandbox: Sandbox, name: str) -> None:
     source = f'public class {name} {{ public static void main(String[] a) {{ System.out.println("1"); }} }}\n'
-    assert judge_job(_job("java", source), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
+    assert judge_job(make_job("java", source), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
     # A non-public class with main, after a helper class, works too.
     main = "public static void main(String[] a) { System.out.println(1); }"
     source = f"class Helper {{}}\nclass {name} {{ {main} }}\n"
-    assert judge_job(_job("java", source), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
+    assert judge_job(make_job("java", source), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
 
 
 def test_java_without_an_entry_point_says_so(real_sandbox: Sandbox) -> None:
     result = judge_job(
-        _job("java", "public class Solution { static int f() { return 1; } }\n"), sandbox=real_sandbox
+        make_job("java", "public class Solution { static int f() { return 1; } }\n"), sandbox=real_sandbox
     )
     assert result.verdict is Verdict.COMPILE_ERROR
     assert "No entry point" in result.compile_output
@@ -123,8 +123,8 @@ def test_java_without_an_entry_point_says_so(real_sandbox: Sandbox) -> None:
 
 def test_csharp_takes_any_class_and_says_when_main_is_missing(real_sandbox: Sandbox) -> None:
     ok = "public class Solution { public static void Main() { System.Console.WriteLine(1); } }\n"
-    assert judge_job(_job("csharp", ok), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
-    result = judge_job(_job("csharp", "public class Solution { }\n"), sandbox=real_sandbox)
+    assert judge_job(make_job("csharp", ok), sandbox=real_sandbox).verdict is Verdict.ACCEPTED
+    result = judge_job(make_job("csharp", "public class Solution { }\n"), sandbox=real_sandbox)
     assert result.verdict is Verdict.COMPILE_ERROR
     assert "CS5001" in result.compile_output  # "does not contain a static `Main' method"
 
@@ -153,8 +153,8 @@ def test_file_names_pick_the_language(name: str, language: str) -> None:
 
 
 def test_toolchain_host_paths_are_the_languages() -> None:
-    paths = host_paths()
+    paths = dict(host_paths())
     assert any(path.startswith("/etc/java-") for path in paths)  # REGISTRY["java"] declares it
-    assert "/var/lib/ghc" in paths  # GHC's package database
-    assert all(path.startswith("/") for path in paths)
+    assert paths["/var/lib/ghc/package.conf.d"] == "/opt/ghc/package.conf.d"  # GHC's, not under /var/lib
+    assert all(host.startswith("/") and box.startswith("/") for host, box in paths.items())
     assert REGISTRY["cpp"].host_paths == ()  # C++ needs nothing besides /usr

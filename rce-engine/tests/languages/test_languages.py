@@ -130,3 +130,19 @@ def test_the_contracts_language_list_is_what_the_judge_runs() -> None:
     judge = [dict(entry) for entry in catalog()]
     assert without_version(list(language_catalog())) == without_version(judge)
     assert all(entry["version"] for entry in language_catalog())
+
+
+def test_a_worker_serves_only_the_languages_whose_self_test_passed(
+    real_sandbox: Sandbox, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    from rce_engine.sandbox.base import SandboxError
+    from rce_engine.worker.services import worker_self_test
+
+    missing = ("/usr/bin/no-such-ruby", "main.rb")
+    broken = dataclasses.replace(REGISTRY["ruby"], run_argv=lambda limits: missing)
+    monkeypatch.setitem(REGISTRY, "ruby", broken)
+    passed = worker_self_test(real_sandbox, ("c", "ruby", "python"), parallel=2)
+    assert passed == ("c", "python")  # ruby's queue is not consumed
+    assert any("ruby" in record.message and record.levelname == "ERROR" for record in caplog.records)
+    with pytest.raises(SandboxError, match="every language"):
+        worker_self_test(real_sandbox, ("ruby",))

@@ -77,7 +77,7 @@ class BoxSpec:
     helper: Path
     ro_dir: Path | None
     tmp_dir: Path  # host directory for the run's stdin/stdout/stderr files (root-only)
-    host_paths: tuple[str, ...] = ()  # absolute host paths bound read-only at the same place
+    host_paths: tuple[tuple[str, str], ...] = ()  # (host path, box path) bound read-only
 
 
 def machinery(func: Callable[P, R]) -> Callable[P, R]:
@@ -231,8 +231,8 @@ class NativeBox(Box):
                 argv += ["--ro-bind", str(host), f"/{link}"]
         for name in ETC_BINDS:
             argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
-        for path in self._spec.host_paths:
-            argv += ["--ro-bind-try", path, path]
+        for host, inside in self._spec.host_paths:
+            argv += ["--ro-bind-try", host, inside]
         argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
         argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
         argv += ["--ro-bind-data", str(fds["hosts"]), "/etc/hosts"]

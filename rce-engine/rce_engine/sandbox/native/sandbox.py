@@ -34,7 +34,7 @@ class NativeSandbox(Sandbox):
         config: JudgeConfig,
         *,
         cgroups: CgroupDriver | None = None,
-        host_paths: tuple[str, ...] | None = None,
+        host_paths: tuple[tuple[str, str], ...] | None = None,
     ) -> None:
         self.config = config
         if host_paths is None:
