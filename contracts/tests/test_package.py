@@ -66,6 +66,30 @@ def test_every_shipped_package_reads() -> None:
         assert package.statement
 
 
+def test_every_language_solves_and_fails_every_shipped_problem() -> None:
+    """Issue 10: in every language, an accepted solution of each shipped problem, and among the problems a
+    wrong answer, a run-time error or time limit, and a compile error, so `verify` exercises it."""
+    packages = [read_package(p) for p in sorted(PROBLEMS.iterdir()) if (p / "problem.yaml").is_file()]
+    missing = []
+    for language in LANGUAGES:
+        for package in packages:
+            if not any(
+                s.language == language and s.expected == ExpectedVerdict.ACCEPTED for s in package.submissions
+            ):
+                missing.append(f"{language}: accepted in {package.short_name}")
+        folders = {s.expected for package in packages for s in package.submissions if s.language == language}
+        needed = {
+            "wrong_answer": {ExpectedVerdict.WRONG_ANSWER},
+            "run_time_error or time_limit_exceeded": {
+                ExpectedVerdict.RUN_TIME_ERROR,
+                ExpectedVerdict.TIME_LIMIT_EXCEEDED,
+            },
+            "compile_error": {ExpectedVerdict.COMPILE_ERROR},
+        }
+        missing += [f"{language}: {name}" for name, accepted in needed.items() if not folders & accepted]
+    assert missing == []
+
+
 def test_to_job_is_a_valid_message(tmp_path: Path) -> None:
     root = make_package(
         tmp_path / "p",

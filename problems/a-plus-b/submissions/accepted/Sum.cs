@@ -1,0 +1,11 @@
+using System;
+
+class Sum
+{
+    static void Main()
+    {
+        string[] parts = Console.ReadLine().Split((char[])null, StringSplitOptions.RemoveEmptyEntries);
+        long a = long.Parse(parts[0]), b = long.Parse(parts[1]);
+        Console.WriteLine(a + b);
+    }
+}
