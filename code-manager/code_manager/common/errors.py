@@ -36,6 +36,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     RATE_LIMITED = "rate_limited"
+    TOO_MANY_IN_FLIGHT = "too_many_in_flight"
     BROKER_UNAVAILABLE = "broker_unavailable"
     STORE_UNAVAILABLE = "store_unavailable"
     SERVER_ERROR = "server_error"
@@ -51,12 +52,14 @@ class ApplicationError(Exception):
         *,
         status: int = 400,
         extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(detail)
         self.code = code
         self.detail = detail
         self.status = status
         self.extra = extra or {}
+        self.headers = headers or {}
 
     def body(self) -> dict[str, Any]:
         return {"detail": self.detail, "code": str(self.code), **self.extra}
@@ -81,7 +84,7 @@ def _flatten(detail: Any) -> str:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: every exception an API raises becomes a JSON error response."""
     if isinstance(exc, ApplicationError):
-        return Response(exc.body(), status=exc.status)
+        return Response(exc.body(), status=exc.status, headers=exc.headers)
     if isinstance(exc, Http404):
         return Response(error_body(ErrorCode.NOT_FOUND, "Not found."), status=404)
     if isinstance(exc, exceptions.ParseError):

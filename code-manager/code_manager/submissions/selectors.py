@@ -135,6 +135,7 @@ def result_check(
         submission_id,
         lambda: _load_result(submission_id=submission_id, user_id=caller.user_id, full=caller.is_staff),
         timeout=timeout,
+        owner=caller.user_id,
     )
 
 
