@@ -97,8 +97,9 @@ def test_concurrent_submits_never_exceed_the_cap(user_client, make_token, proble
         t.start()
     for t in threads:
         t.join(30)
-    assert sorted(set(statuses)) <= [201, 429]
-    assert statuses.count(201) <= 1
+    assert len(statuses) == 6
+    assert set(statuses) <= {201, 429}
+    assert statuses.count(201) <= 1  # racing submits may all be refused, never two admitted
     queued = mongo.get_db()["submissions"].count_documents({"user_id": user.user_id})
     assert queued == statuses.count(201)
 
