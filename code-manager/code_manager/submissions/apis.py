@@ -136,10 +136,13 @@ class ResultCheckApi(APIView):
             sid = str(uuid.UUID(submission_id))
         except ValueError:
             raise submission_not_found() from None
-        data = result_check(caller=caller_from_user(request.user), submission_id=sid)
-        if data is None:
-            return Response({"status": "pending", "data": None}, status=status.HTTP_202_ACCEPTED)
-        return Response({"status": "success", "data": data})
+        check = result_check(caller=caller_from_user(request.user), submission_id=sid)
+        if check.data is None:
+            headers = {"Retry-After": str(check.retry_after_s)} if check.retry_after_s else None
+            return Response(
+                {"status": "pending", "data": None}, status=status.HTTP_202_ACCEPTED, headers=headers
+            )
+        return Response({"status": "success", "data": check.data})
 
 
 class SubmissionListApi(APIView):

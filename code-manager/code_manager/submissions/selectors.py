@@ -6,6 +6,8 @@ from an allow-list of fields: no e-mail, no hidden test data, no worker internal
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -126,17 +128,25 @@ def _load_result(*, submission_id: str, user_id: str, full: bool = False) -> dic
     return data
 
 
-def result_check(
-    *, caller: Caller, submission_id: str, wait_seconds: float | None = None
-) -> dict[str, Any] | None:
-    """The result data, waiting up to RESULT_WAIT_SECONDS for it; None means still pending."""
+@dataclass(frozen=True, slots=True)
+class ResultCheck:
+    data: dict[str, Any] | None  # None: still pending
+    retry_after_s: int | None = None  # set when the check could not wait: every wait slot was taken
+
+
+def result_check(*, caller: Caller, submission_id: str, wait_seconds: float | None = None) -> ResultCheck:
+    """The result data, waiting up to RESULT_WAIT_SECONDS for it while a wait slot is free (threat-model.md
+    #52); a check that could not wait tells the client to come back after that long instead."""
     timeout = settings.RESULT_WAIT_SECONDS if wait_seconds is None else wait_seconds
-    return result_wait(
+    found = result_wait(
         submission_id,
         lambda: _load_result(submission_id=submission_id, user_id=caller.user_id, full=caller.is_staff),
         timeout=timeout,
         owner=caller.user_id,
     )
+    if found.waited or found.value is not None:
+        return ResultCheck(found.value)
+    return ResultCheck(None, retry_after_s=max(1, math.ceil(settings.RESULT_WAIT_SECONDS)))
 
 
 def submission_list(

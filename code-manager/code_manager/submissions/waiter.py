@@ -18,7 +18,7 @@ import threading
 import time
 from collections import Counter
 from collections.abc import Callable, Iterator
-from typing import TypeVar
+from typing import Generic, NamedTuple, TypeVar
 
 import redis
 from django.conf import settings
@@ -30,6 +30,12 @@ from code_manager.submissions.cache import wake_channel
 logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
+
+
+class Waited(NamedTuple, Generic[T]):
+    value: T | None
+    waited: bool  # False: no wait slot was free, the check looked once (the client should back off)
+
 
 # Reads on the subscription block only while a health-check PING is outstanding: a hung Redis is noticed.
 SUBSCRIBER_SOCKET_TIMEOUT = 10.0
@@ -121,7 +127,7 @@ class ResultWaiter:
 
     def wait(
         self, submission_id: str, check: Callable[[], T | None], *, timeout: float, owner: str
-    ) -> T | None:
+    ) -> Waited[T]:
         """`check()` until it returns a value or `timeout` seconds pass; woken early by announcements.
 
         Without a free wait slot for `owner` it checks once and returns at once.
@@ -131,8 +137,8 @@ class ResultWaiter:
                 found = check()
                 outcome = ResultCheckOutcome.HIT if found is not None else ResultCheckOutcome.BUSY
                 RESULT_CHECKS.labels(outcome=outcome).inc()
-                return found
-            return self._wait(submission_id, check, timeout=timeout)
+                return Waited(found, waited=False)
+            return Waited(self._wait(submission_id, check, timeout=timeout), waited=True)
 
     def _wait(self, submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
         self._ensure_subscriber()
@@ -170,7 +176,9 @@ class ResultWaiter:
 _waiter = ResultWaiter()
 
 
-def result_wait(submission_id: str, check: Callable[[], T | None], *, timeout: float, owner: str) -> T | None:
+def result_wait(
+    submission_id: str, check: Callable[[], T | None], *, timeout: float, owner: str
+) -> Waited[T]:
     return _waiter.wait(submission_id, check, timeout=timeout, owner=owner)
 
 
