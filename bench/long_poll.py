@@ -24,6 +24,8 @@ from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import requests
+from requests.adapters import HTTPAdapter
+from urllib3.util.retry import Retry
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
@@ -56,8 +58,9 @@ def main() -> None:
     parser.add_argument("--ignore-retry-after", action="store_true", help="checkers re-check at once")
     args = parser.parse_args()
     platform = Platform(var=Path(tempfile.mkdtemp(prefix="algocode-longpoll-")), workers=0)
-    statuses: Counter[int] = Counter()
+    statuses: Counter[int | str] = Counter()
     lock = threading.Lock()
+    errors: list[str] = []
     try:
         t0 = time.monotonic()
         platform.start()
@@ -76,15 +79,19 @@ def main() -> None:
         def checker() -> None:
             session = requests.Session()
             session.headers["Authorization"] = f"Bearer {token}"
+            # A connection left idle through Retry-After may have been closed by the server's keep-alive
+            # timeout (5 s): open a new one, as any HTTP client would.
+            session.mount("http://", HTTPAdapter(max_retries=Retry(total=2, backoff_factor=0)))
             while not stop.is_set():
                 pause = 0.0
                 try:
                     r = session.get(check_url, timeout=60)
-                    status = r.status_code
+                    status: int | str = r.status_code
                     if not args.ignore_retry_after:
                         pause = float(r.headers.get("Retry-After", "0"))
-                except requests.RequestException:
-                    status = 0
+                except requests.RequestException as exc:
+                    status = type(exc).__name__
+                    errors.append(repr(exc)[:300])
                 with lock:
                     statuses[status] += 1
                 stop.wait(pause)
@@ -115,6 +122,8 @@ def main() -> None:
     print(f"  ratio loaded/idle: p50 {p50:.2f}  p99 {p99:.2f}")
     rate = sum(during.values()) / loaded_s
     print(f"  result checks answered meanwhile: {during} ({rate:.0f}/s)")
+    if errors:
+        print(f"  first error: {errors[0]}")
 
 
 if __name__ == "__main__":

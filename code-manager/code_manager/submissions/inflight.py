@@ -46,9 +46,9 @@ def in_flight_admit(*, user_id: str, kind: str) -> None:
         return
     IN_FLIGHT_REFUSED.labels(kind=kind).inc()
     wait = settings.SUBMISSIONS_IN_FLIGHT_RETRY_SECONDS
-    plural = "submission is" if limit == 1 else "submissions are"
+    noun = "submission" if limit == 1 else "submissions"
     message = (
-        f"You already have {limit} {plural} waiting for a verdict; the judge takes {limit} at a time "
+        f"You already have {limit} {noun} waiting for a verdict; the judge takes {limit} at a time "
         "from each user. Submit again once its verdict is in (result/check/)."
     )
     raise ApplicationError(
