@@ -6,7 +6,8 @@ result check of it would wait RESULT_WAIT_SECONDS), then measures problem/all/ l
   2. while 300 client threads of one user check that pending submission in a loop, re-checking when
      the answer comes, or after its Retry-After when it has one. Waits are capped per user and per
      gunicorn process; a check beyond the caps answers 202 at once with Retry-After, so the checks
-     cannot hold every worker thread. `--ignore-retry-after`: checkers that re-check at once (a flood).
+     cannot hold every worker thread. `--ignore-retry-after`: checkers that re-check at once (a flood);
+     `--uncapped`: the caps lifted (every check waits, as before ADR 0092), for comparison.
 Prints p50/p99 of both and their ratio (target: loaded p99 <= 3 x idle p99), and how the checks ended.
 
     .venv/bin/python bench/long_poll.py [--checkers 300] [--requests 300] [--ignore-retry-after]
@@ -56,8 +57,14 @@ def main() -> None:
     parser.add_argument("--checkers", type=int, default=300, help="result-check threads of one user")
     parser.add_argument("--requests", type=int, default=300, help="problem/all/ requests per phase")
     parser.add_argument("--ignore-retry-after", action="store_true", help="checkers re-check at once")
+    parser.add_argument("--uncapped", action="store_true", help="lift the wait caps (the old behaviour)")
     args = parser.parse_args()
-    platform = Platform(var=Path(tempfile.mkdtemp(prefix="algocode-longpoll-")), workers=0)
+    uncapped = {"RESULT_WAITERS_PER_USER": "100000", "RESULT_WAITERS_PER_PROCESS": "100000"}
+    platform = Platform(
+        var=Path(tempfile.mkdtemp(prefix="algocode-longpoll-")),
+        workers=0,
+        cm_extra_env=uncapped if args.uncapped else {},
+    )
     statuses: Counter[int | str] = Counter()
     lock = threading.Lock()
     errors: list[str] = []
@@ -117,7 +124,7 @@ def main() -> None:
     behaviour = "re-checking at once" if args.ignore_retry_after else "honouring Retry-After"
     print(f"  idle:                  p50 {ms(pct(idle, 0.5))}  p99 {ms(pct(idle, 0.99))}")
     print(f"  {args.checkers} checking threads:  p50 {ms(pct(loaded, 0.5))}  p99 {ms(pct(loaded, 0.99))}")
-    print(f"  (the checkers: {behaviour})")
+    print(f"  (the checkers: {behaviour}; wait caps {'lifted' if args.uncapped else 'on'})")
     p50, p99 = pct(loaded, 0.5) / pct(idle, 0.5), pct(loaded, 0.99) / pct(idle, 0.99)
     print(f"  ratio loaded/idle: p50 {p50:.2f}  p99 {p99:.2f}")
     rate = sum(during.values()) / loaded_s
