@@ -4,10 +4,13 @@ Starts a platform with tests/e2e/platform.py (2 judge workers, 2 sandbox slots, 
 1 submission per user) and measures, in the same run, the fourth user's submit→verdict latency for small
 C++ solutions (Sqrt(x), each made unique so that it really compiles), one at a time:
   1. quiet: nobody else submits;
-  2. loaded: three other users submit a sleeper as fast as the token bucket and the in-flight cap allow
-     (on 429 they wait its Retry-After; on 201 they wait for the verdict and submit again). The sleeper
-     sleeps just under the wall limit (1.5 s for Sqrt(x)'s 1 s) on every test, then answers correctly.
-Prints p50/p95 of both, their ratio (target: loaded p95 <= 2 x quiet p95), and what the sleepers got.
+  2. shared: three other users submit the same small solutions as fast as the token bucket and the
+     in-flight cap allow (on 429 they wait its Retry-After; on 201 they wait for the verdict and submit
+     again): what sharing the judge with busy honest users costs;
+  3. sleepers: the three submit a sleeper the same way instead. It sleeps just under the wall limit
+     (1.5 s for Sqrt(x)'s 1 s) on every test, then answers correctly.
+Prints p50/p95 of each, their ratios to quiet (target: sleepers p95 <= 2 x quiet p95), and the others'
+verdicts.
 The bucket refills every 2 s here (20 s by default): the sleepers are held back by the cap, not the bucket.
 
     .venv/bin/python bench/fairness.py [--samples 12]
@@ -77,12 +80,32 @@ def to_verdict(platform: Platform, token: str) -> float:
     return time.monotonic() - t0
 
 
-def sleeper(platform: Platform, token: str, stop: threading.Event, verdicts: Counter[str]) -> None:
+def other_user(
+    platform: Platform, token: str, code: str, stop: threading.Event, verdicts: Counter[str]
+) -> None:
     while not stop.is_set():
-        sid = submit_until_accepted(platform, token, SLEEPER, stop)
+        sid = submit_until_accepted(platform, token, code, stop)
         if sid is None:
             return
         verdicts[platform.result(token, sid)["verdict"]] += 1
+
+
+def beside(
+    platform: Platform, victim: str, others: list[str], code: str, samples: int
+) -> tuple[list[float], Counter[str]]:
+    """The victim's submit→verdict times while the other users keep submitting `code`."""
+    stop, verdicts = threading.Event(), Counter[str]()
+    threads = [
+        threading.Thread(target=other_user, args=(platform, token, code, stop, verdicts)) for token in others
+    ]
+    for thread in threads:
+        thread.start()
+    time.sleep(3)  # the others' first submissions are judging
+    times = [to_verdict(platform, victim) for _ in range(samples)]
+    stop.set()
+    for thread in threads:
+        thread.join(120)
+    return times, verdicts
 
 
 def main() -> None:
@@ -104,29 +127,25 @@ def main() -> None:
         platform.start()
         print(f"platform up in {time.monotonic() - t0:.0f} s; logs in {platform.var / 'log'}")
         victim = platform.register_and_login()
-        attackers = [platform.register_and_login() for _ in range(3)]
+        others = [platform.register_and_login() for _ in range(3)]
 
         to_verdict(platform, victim)  # warm-up: the first compile fills the judge's caches
         quiet = [to_verdict(platform, victim) for _ in range(args.samples)]
 
-        stop, verdicts = threading.Event(), Counter[str]()
-        threads = [threading.Thread(target=sleeper, args=(platform, t, stop, verdicts)) for t in attackers]
-        for thread in threads:
-            thread.start()
-        time.sleep(3)  # the sleepers' first submissions are judging
-        loaded = [to_verdict(platform, victim) for _ in range(args.samples)]
-        stop.set()
-        for thread in threads:
-            thread.join(120)
+        shared, honest = beside(platform, victim, others, SMALL, args.samples)
+        loaded, verdicts = beside(platform, victim, others, SLEEPER, args.samples)
     finally:
         platform.stop()
 
     print(f"fourth user's submit→verdict, {args.samples} small C++ submissions per phase:")
     print(f"  quiet:             p50 {ms(pct(quiet, 0.5))}  p95 {ms(pct(quiet, 0.95))}")
-    print(f"  with 3 sleepers:   p50 {ms(pct(loaded, 0.5))}  p95 {ms(pct(loaded, 0.95))}")
-    p50, p95 = pct(loaded, 0.5) / pct(quiet, 0.5), pct(loaded, 0.95) / pct(quiet, 0.95)
-    print(f"  ratio loaded/quiet: p50 {p50:.2f}  p95 {p95:.2f}")
-    print(f"  sleepers judged while measuring: {dict(verdicts)}")
+    for name, times in (("3 honest users", shared), ("3 sleepers", loaded)):
+        p50, p95 = pct(times, 0.5) / pct(quiet, 0.5), pct(times, 0.95) / pct(quiet, 0.95)
+        print(
+            f"  with {name + ':':<16} p50 {ms(pct(times, 0.5))}  p95 {ms(pct(times, 0.95))}"
+            f"  (ratio to quiet: p50 {p50:.2f}  p95 {p95:.2f})"
+        )
+    print(f"  the others' verdicts meanwhile: honest {dict(honest)}, sleepers {dict(verdicts)}")
 
 
 if __name__ == "__main__":
