@@ -7,7 +7,8 @@ import json
 
 import pytest
 
-from code_manager.common.redis import get_redis, key
+from code_manager.common.redis import get_redis
+from code_manager.submissions.cache import result_key
 
 from .test_results import apply, submit
 
@@ -67,7 +68,7 @@ def test_a_hidden_tests_exit_code_and_name_are_not_shown(user_client, problem, c
     sid = submit(client, problem)
     apply(sid, **LEAKY)
     if not cached:
-        get_redis().delete(key("result", sid))
+        get_redis().delete(result_key(sid))
     response = client.get(f"/api/v1/result/check/{sid}/")
     assert response.status_code == 200
     _assert_redacted(response.json()["data"])
