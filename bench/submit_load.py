@@ -83,6 +83,7 @@ class Stack:
             "JWT_PUBLIC_KEY": self.public,
             "CODE_MANAGER_BIND": f"127.0.0.1:{self.port}",
             "RATE_LIMIT_ENABLED": "0",
+            "SUBMISSIONS_IN_FLIGHT_PER_USER": "0",  # one user submits concurrently here
             "RESULT_WAIT_SECONDS": "5",
         }
 

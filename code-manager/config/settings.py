@@ -103,12 +103,21 @@ RESULT_CACHE_TTL_SECONDS = env.int("RESULT_CACHE_TTL_SECONDS", default=600)
 JUDGES_CACHE_SECONDS = env.float("JUDGES_CACHE_SECONDS", default=5.0)
 # While Redis pub/sub is unavailable a waiting result check re-reads MongoDB this often.
 RESULT_POLL_SECONDS = env.float("RESULT_POLL_SECONDS", default=0.5)
+# Waiting result checks per gunicorn process (each holds one of its GUNICORN_THREADS), for one user and
+# in all; a check beyond either answers at once (docs/adr/0092-capped-result-waits.md).
+RESULT_WAITERS_PER_USER = env.int("RESULT_WAITERS_PER_USER", default=4)
+RESULT_WAITERS_PER_PROCESS = env.int("RESULT_WAITERS_PER_PROCESS", default=32)
 
 # ---- rate limiting -----------------------------------------------------------------------------------
 RATE_LIMIT_ENABLED = env.bool("RATE_LIMIT_ENABLED", default=True)
 RATE_LIMIT_CAPACITY = env.int("RATE_LIMIT_CAPACITY", default=3)
 # Applied by the throttle on the submit and run views (code_manager/ratelimit/throttles.py).
 RATE_LIMIT_REFILL_SECONDS = env.float("RATE_LIMIT_REFILL_SECONDS", default=20.0)
+# Submissions (and runs) of one user waiting for a verdict at once; 0: no cap (docs/rate-limit.md). One
+# that has no verdict after the TTL (its result was lost) stops counting.
+SUBMISSIONS_IN_FLIGHT_PER_USER = env.int("SUBMISSIONS_IN_FLIGHT_PER_USER", default=1)
+SUBMISSIONS_IN_FLIGHT_TTL_SECONDS = env.int("SUBMISSIONS_IN_FLIGHT_TTL_SECONDS", default=120)
+SUBMISSIONS_IN_FLIGHT_RETRY_SECONDS = env.float("SUBMISSIONS_IN_FLIGHT_RETRY_SECONDS", default=2.0)
 
 REST_FRAMEWORK = {
     "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.IsAuthenticated"],

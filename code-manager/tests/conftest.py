@@ -128,6 +128,7 @@ def infra() -> Iterator[Infra]:
         REDIS_KEY_PREFIX=found.redis_prefix,
         RESULT_WAIT_SECONDS=1.0,
         METRICS_TOKEN=METRICS_TOKEN,
+        SUBMISSIONS_IN_FLIGHT_PER_USER=0,  # suites submit several at once; tests/test_in_flight.py sets it
         SIMPLE_JWT={**settings.SIMPLE_JWT, "VERIFYING_KEY": public_pem},
     )
     overrides.enable()

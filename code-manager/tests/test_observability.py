@@ -129,6 +129,7 @@ def broker_down_server(infra, tmp_path) -> Iterator[tuple[str, Path]]:
         "GUNICORN_WORKERS": "2",
         "GUNICORN_THREADS": "4",
         "RATE_LIMIT_CAPACITY": "1000",
+        "SUBMISSIONS_IN_FLIGHT_PER_USER": "0",  # six concurrent submits of one user
         "LOG_FORMAT": "json",
         "METRICS_TOKEN": METRICS_TOKEN,
         "PROMETHEUS_MULTIPROC_DIR": str(tmp_path / "metrics"),

@@ -32,6 +32,11 @@ def server(infra) -> Iterator[str]:
         "CODE_MANAGER_BIND": f"127.0.0.1:{port}",
         "RATE_LIMIT_CAPACITY": "1000",
         "RESULT_WAIT_SECONDS": "5",
+        # One user's 100 waiting checks and second submit: the caps (tests/test_result_waits.py,
+        # tests/test_in_flight.py) are lifted so that this measures the threads alone.
+        "RESULT_WAITERS_PER_USER": "100",
+        "RESULT_WAITERS_PER_PROCESS": "128",
+        "SUBMISSIONS_IN_FLIGHT_PER_USER": "0",
     }
     process = subprocess.Popen(
         [str(VENV_BIN / "gunicorn"), "-c", "config/gunicorn.py", "config.wsgi:application"],

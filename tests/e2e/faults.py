@@ -34,7 +34,9 @@ from algocode_contracts.topology import (
 from e2e.platform import PROBLEMS, Platform
 
 ORIGINAL = (PROBLEMS / "sqrt-x" / "submissions" / "accepted" / "original_readme.cpp").read_text()
-# Correct, but burns ~0.5 s of CPU per test so the job is long enough to be interrupted in the middle.
+# Correct, but burns ~0.3 s of CPU per test so the job is long enough to be interrupted in the middle, and
+# short enough that a host several times oversubscribed does not push it past the 1.5 s wall limit
+# (docs/adr/0090; at 0.5 s it got TLE at a load average of 12 on 2 cores).
 SLOW_BUT_RIGHT = """
 #include <cmath>
 #include <ctime>
@@ -42,7 +44,7 @@ SLOW_BUT_RIGHT = """
 int main() {
     std::clock_t start = std::clock();
     volatile unsigned long spin = 0;
-    while (std::clock() - start < CLOCKS_PER_SEC / 2) spin++;
+    while (std::clock() - start < CLOCKS_PER_SEC * 3 / 10) spin++;
     int t; std::cin >> t;
     while (t--) { long long x; std::cin >> x; long long r = std::sqrt((long double)x);
         while (r * r > x) r--; while ((r + 1) * (r + 1) <= x) r++; std::cout << r << '\\n'; }

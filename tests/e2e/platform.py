@@ -148,6 +148,8 @@ class Platform:
     var: Path
     workers: int = 2
     rate_limit_capacity: int = 1000
+    # The fault suite keeps many submissions of one user in flight; the fairness bench sets the default, 1.
+    in_flight_per_user: int = 0
     private: bool = True
     heartbeat: int = 10
     slots: int = 2
@@ -266,6 +268,7 @@ class Platform:
                 "CODE_MANAGER_BIND": f"127.0.0.1:{self.cm_port}",
                 "GUNICORN_WORKERS": "2",
                 "RATE_LIMIT_CAPACITY": str(self.rate_limit_capacity),
+                "SUBMISSIONS_IN_FLIGHT_PER_USER": str(self.in_flight_per_user),
             }
             | self.cm_extra_env
         )

@@ -37,6 +37,7 @@ class ErrorCode(StrEnum):
     METHOD_NOT_ALLOWED = "method_not_allowed"
     UNSUPPORTED_MEDIA_TYPE = "unsupported_media_type"
     RATE_LIMITED = "rate_limited"
+    TOO_MANY_IN_FLIGHT = "too_many_in_flight"
     BROKER_UNAVAILABLE = "broker_unavailable"
     STORE_UNAVAILABLE = "store_unavailable"
     SERVER_ERROR = "server_error"
@@ -55,12 +56,14 @@ class ApplicationError(Exception):
         code: ErrorCode = ErrorCode.INVALID,
         status_code: int = status.HTTP_400_BAD_REQUEST,
         extra: dict[str, Any] | None = None,
+        headers: dict[str, str] | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
         self.code = code
         self.status_code = status_code
         self.extra = extra or {}
+        self.headers = headers or {}
 
     def body(self) -> dict[str, Any]:
         return error_body(self.code, self.message, **self.extra)
@@ -85,7 +88,7 @@ def _flatten(detail: Any) -> str:
 def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
     """DRF's EXCEPTION_HANDLER: every exception an API raises becomes a JSON error response."""
     if isinstance(exc, ApplicationError):
-        return Response(exc.body(), status=exc.status_code)
+        return Response(exc.body(), status=exc.status_code, headers=exc.headers)
     if isinstance(exc, Http404):
         return Response(error_body(ErrorCode.NOT_FOUND, "Not found."), status=404)
     if isinstance(exc, exceptions.ParseError):

@@ -15,6 +15,7 @@ class ResultCheckOutcome(StrEnum):
     HIT = "hit"  # the verdict was there at the first look
     WOKE = "woke"  # it landed while the request waited
     PENDING = "pending"  # the wait ended without it: 202
+    BUSY = "busy"  # not there, and every wait slot (the user's or the process's) taken: 202 at once
 
 
 SUBMISSIONS_CREATED = Counter(
@@ -36,6 +37,11 @@ RESULT_CHECKS = Counter(
     "algocode_result_checks_total",
     "Result checks by outcome (hit at once, woken by the verdict, or still pending)",
     ["outcome"],
+)
+IN_FLIGHT_REFUSED = Counter(
+    "algocode_in_flight_refused_total",
+    "Submits and runs refused with 429 because the user already has the most in flight",
+    ["kind"],
 )
 RATE_LIMITED = Counter(
     "algocode_rate_limited_total",

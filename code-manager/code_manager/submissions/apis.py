@@ -167,13 +167,16 @@ class ResultCheckApi(APIView):
         except ValueError:
             raise submission_not_found() from None
         caller = caller_from_user(request.user)
-        data = result_check(caller=caller, submission_id=sid)
-        if data is None:
+        check = result_check(caller=caller, submission_id=sid)
+        if check.data is None:
             message = result_pending_message(caller=caller, submission_id=sid)
+            headers = {"Retry-After": str(check.retry_after_s)} if check.retry_after_s else None
             return Response(
-                {"status": "pending", "data": None, "message": message}, status=status.HTTP_202_ACCEPTED
+                {"status": "pending", "data": None, "message": message},
+                status=status.HTTP_202_ACCEPTED,
+                headers=headers,
             )
-        return Response({"status": "success", "data": data})
+        return Response({"status": "success", "data": check.data})
 
 
 class SubmissionListApi(APIView):

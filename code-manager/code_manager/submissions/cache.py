@@ -31,6 +31,12 @@ def _failed(what: str, exc: Exception) -> None:
     logger.info("result cache %s failed: %r (skipping Redis for %.0f s)", what, exc, SKIP_AFTER_FAILURE_S)
 
 
+def result_key(submission_id: str) -> str:
+    # "result-v2": the view a submitter gets no longer shows hidden tests' details (threat-model.md #45);
+    # entries cached under the old name before that change are never read.
+    return key("result-v2", submission_id)
+
+
 def wake_channel() -> str:
     return key("results-ready")
 
@@ -40,7 +46,7 @@ def result_cache_get(submission_id: str) -> dict[str, Any] | None:
     if not _available():
         return None
     try:
-        raw = get_redis().get(key("result", submission_id))
+        raw = get_redis().get(result_key(submission_id))
     except redis.RedisError as exc:
         _failed("read", exc)
         return None
@@ -52,7 +58,7 @@ def result_cache_set(submission_id: str, *, user_id: str, data: dict[str, Any]) 
         return
     try:
         get_redis().set(
-            key("result", submission_id),
+            result_key(submission_id),
             json.dumps({"user_id": user_id, "data": data}),
             ex=settings.RESULT_CACHE_TTL_SECONDS,
         )

@@ -6,6 +6,8 @@ from an allow-list of fields: no e-mail, no hidden test data, no worker internal
 
 from __future__ import annotations
 
+import math
+from dataclasses import dataclass
 from typing import Any
 
 from django.conf import settings
@@ -25,10 +27,55 @@ def submission_not_found() -> ApplicationError:
     return ApplicationError("Submission not found.", code=ErrorCode.SUBMISSION_NOT_FOUND, status_code=404)
 
 
-def result_view(doc: dict[str, Any]) -> dict[str, Any]:
-    """The `data` of a finished result check (docs/api.md)."""
+def _is_shown(doc: dict[str, Any], test_name: str | None) -> bool:
+    """Whether a test's details may be shown to the submitter: samples and custom runs only."""
+    return doc.get("kind") == JobKind.RUN or test_name in doc.get("sample_names", [])
+
+
+def visible_outcome(doc: dict[str, Any], *, full: bool = False) -> tuple[str, list[dict[str, Any]]]:
+    """The message and per-test results of a judged submission as its submitter may see them.
+
+    The judge's result keeps everything (stored as is); for a hidden test users get the verdict, its
+    ordinal and time/memory only: no name, no exit code, no signal, in the list and in the message
+    ("Runtime Error on test 3"). An exit code is eight bits of the hidden input per submission
+    (threat-model.md #45). `full` (staff) shows the stored result unchanged.
+    """
+    result = doc["result"]
+    message: str = result["message"]
+    tests: list[dict[str, Any]] = result.get("tests", [])
+    if full:
+        return message, tests
+    shown = [
+        {"ordinal": i, **test}
+        if _is_shown(doc, test.get("name"))
+        else {
+            "ordinal": i,
+            "verdict": test["verdict"],
+            "time_ms": test.get("time_ms"),
+            "wall_ms": test.get("wall_ms"),
+            "memory_kib": test.get("memory_kib"),
+        }
+        for i, test in enumerate(tests, start=1)
+    ]
+    verdict = Verdict(result["verdict"])
+    failed = next((t for t in tests if t["verdict"] != Verdict.ACCEPTED), None)
+    if failed is not None:
+        name: str | None = failed.get("name")
+        ordinal = tests.index(failed) + 1
+    else:  # no per-test list: the judge stops at the first failure, so it is test passed + 1
+        _, marker, tail = message.rpartition(" on test ")
+        name, ordinal = (tail if marker else None), int(result.get("passed", 0)) + 1
+    named_a_test = failed is not None or name is not None
+    if verdict is not Verdict.ACCEPTED and named_a_test and not _is_shown(doc, name):
+        message = f"{verdict.label} on test {ordinal}"
+    return message, shown
+
+
+def result_view(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
+    """The `data` of a finished result check (docs/api.md); `full`: staff, hidden tests not redacted."""
     result = doc["result"]
     verdict = Verdict(result["verdict"])
+    message, tests = visible_outcome(doc, full=full)
     io = result.get("io")
     if (
         io is not None
@@ -44,23 +91,26 @@ def result_view(doc: dict[str, Any]) -> dict[str, Any]:
         "attempt": result["attempt"],
         "verdict": verdict.value,
         "status": verdict.label,
-        "message": result["message"],
-        "result": {"verdict": verdict.label, "result": result["message"]},
+        "message": message,
+        "result": {"verdict": verdict.label, "result": message},
         "passed": result["passed"],
         "total": result["total"],
         "max_time_ms": result["max_time_ms"],
         "max_memory_kib": result["max_memory_kib"],
         "compile_output": result.get("compile_output", ""),
-        "tests": result.get("tests", []),
+        "tests": tests,
         "io": io,
         "created_at": doc.get("created_at"),
         "judged_at": result.get("judged_at"),
     }
 
 
-def _load_result(*, submission_id: str, user_id: str) -> dict[str, Any] | None:
-    """The finished result, or None while pending; raises 404 for unknown or foreign submissions."""
-    cached = result_cache_get(submission_id)
+def _load_result(*, submission_id: str, user_id: str, full: bool = False) -> dict[str, Any] | None:
+    """The finished result, or None while pending; raises 404 for unknown or foreign submissions.
+
+    The cache holds the redacted view every submitter gets; staff (`full`) read MongoDB.
+    """
+    cached = None if full else result_cache_get(submission_id)
     if cached is not None:
         if cached.get("user_id") != user_id:
             raise submission_not_found()
@@ -72,21 +122,32 @@ def _load_result(*, submission_id: str, user_id: str) -> dict[str, Any] | None:
         if doc["status"] == SubmissionStatus.FAILED:
             raise submission_not_found()  # the client was told 503: this id was never accepted
         return None
+    if full:
+        return result_view(doc, full=True)
     data = result_view(doc)
     result_cache_set(submission_id, user_id=user_id, data=data)
     return data
 
 
-def result_check(
-    *, caller: Caller, submission_id: str, wait_seconds: float | None = None
-) -> dict[str, Any] | None:
-    """The result data, waiting up to RESULT_WAIT_SECONDS for it; None means still pending."""
+@dataclass(frozen=True, slots=True)
+class ResultCheck:
+    data: dict[str, Any] | None  # None: still pending
+    retry_after_s: int | None = None  # set when the check could not wait: every wait slot was taken
+
+
+def result_check(*, caller: Caller, submission_id: str, wait_seconds: float | None = None) -> ResultCheck:
+    """The result data, waiting up to RESULT_WAIT_SECONDS for it while a wait slot is free (threat-model.md
+    #52); a check that could not wait tells the client to come back after that long instead."""
     timeout = settings.RESULT_WAIT_SECONDS if wait_seconds is None else wait_seconds
-    return result_wait(
+    found = result_wait(
         submission_id,
-        lambda: _load_result(submission_id=submission_id, user_id=caller.user_id),
+        lambda: _load_result(submission_id=submission_id, user_id=caller.user_id, full=caller.is_staff),
         timeout=timeout,
+        owner=caller.user_id,
     )
+    if found.waited or found.value is not None:
+        return ResultCheck(found.value)
+    return ResultCheck(None, retry_after_s=max(1, math.ceil(settings.RESULT_WAIT_SECONDS)))
 
 
 def result_pending_message(*, caller: Caller, submission_id: str) -> str:
@@ -117,12 +178,13 @@ def submission_list(
         .skip(page.skip)
         .limit(page.size)
     )
-    return count, [_history_item(doc) for doc in cursor]
+    return count, [_history_item(doc, full=caller.is_staff) for doc in cursor]
 
 
-def _history_item(doc: dict[str, Any]) -> dict[str, Any]:
+def _history_item(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
     result = doc.get("result")
     verdict = Verdict(result["verdict"]) if result else None
+    message = visible_outcome(doc, full=full)[0] if result else None
     return {
         "submission_id": doc["_id"],
         "problem_id": doc["problem_id"],
@@ -131,7 +193,7 @@ def _history_item(doc: dict[str, Any]) -> dict[str, Any]:
         "state": doc["status"],
         "verdict": verdict.value if verdict else None,
         "status": verdict.label if verdict else "Pending",
-        "message": result["message"] if result else None,
+        "message": message,
         "passed": result["passed"] if result else None,
         "total": result["total"] if result else None,
         "created_at": doc.get("created_at"),

@@ -38,6 +38,7 @@ from code_manager.messaging.publisher import BrokerUnavailable, publish_job
 from code_manager.problems.selectors import problem_get, problem_languages, problem_tests
 from code_manager.problems.services import problem_record_verdict
 from code_manager.submissions.cache import result_announce, result_cache_set
+from code_manager.submissions.inflight import in_flight_admit
 from code_manager.submissions.models import ResultOutcome, SubmissionStatus
 from code_manager.submissions.selectors import result_view
 
@@ -200,6 +201,11 @@ def _create_and_publish(
             "updated_at": now,
         }
     )
+    try:
+        in_flight_admit(user_id=caller.user_id, kind=kind.value)
+    except ApplicationError:
+        submissions.delete_one({"_id": sid})  # never published: as if it had not been submitted
+        raise
     try:
         publish_job(job)
     except BrokerUnavailable as exc:

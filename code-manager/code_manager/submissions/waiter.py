@@ -3,6 +3,10 @@
 Each waiting result check registers an Event under its submission id; the subscriber sets it when the
 consumer announces that id. While the subscription is down, waiters re-read MongoDB every
 RESULT_POLL_SECONDS instead, so a Redis outage costs latency, never correctness (docs/adr/0040).
+
+A waiting check holds a gunicorn thread, so the waits are capped per process: RESULT_WAITERS_PER_USER
+for one user and RESULT_WAITERS_PER_PROCESS in all. A check beyond either looks once and answers at once
+(threat-model.md #52, docs/adr/0092-capped-result-waits.md).
 """
 
 from __future__ import annotations
@@ -12,8 +16,9 @@ import logging
 import os
 import threading
 import time
-from collections.abc import Callable
-from typing import TypeVar
+from collections import Counter
+from collections.abc import Callable, Iterator
+from typing import Generic, NamedTuple, TypeVar
 
 import redis
 from django.conf import settings
@@ -26,6 +31,12 @@ logger = logging.getLogger(__name__)
 
 T = TypeVar("T")
 
+
+class Waited(NamedTuple, Generic[T]):
+    value: T | None
+    waited: bool  # False: no wait slot was free, the check looked once (the client should back off)
+
+
 # Reads on the subscription block only while a health-check PING is outstanding: a hung Redis is noticed.
 SUBSCRIBER_SOCKET_TIMEOUT = 10.0
 
@@ -37,6 +48,31 @@ class ResultWaiter:
         self._subscribed = threading.Event()
         self._thread: threading.Thread | None = None
         self._pid = os.getpid()
+        self._waiting: Counter[str] = Counter()  # waiting checks per user (this process)
+
+    def waiting(self) -> int:
+        """How many checks wait in this process now."""
+        with self._lock:
+            return self._waiting.total()
+
+    @contextlib.contextmanager
+    def _slot(self, owner: str) -> Iterator[bool]:
+        """A wait slot for `owner`: True while held, False when the user's or the process's are all taken."""
+        with self._lock:
+            held = (
+                self._waiting.total() < settings.RESULT_WAITERS_PER_PROCESS
+                and self._waiting[owner] < settings.RESULT_WAITERS_PER_USER
+            )
+            if held:
+                self._waiting[owner] += 1
+        try:
+            yield held
+        finally:
+            if held:
+                with self._lock:
+                    self._waiting[owner] -= 1
+                    if self._waiting[owner] <= 0:
+                        del self._waiting[owner]
 
     def _ensure_subscriber(self) -> None:
         with self._lock:
@@ -89,8 +125,22 @@ class ResultWaiter:
         for event in events:
             event.set()
 
-    def wait(self, submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
-        """`check()` until it returns a value or `timeout` seconds pass; woken early by announcements."""
+    def wait(
+        self, submission_id: str, check: Callable[[], T | None], *, timeout: float, owner: str
+    ) -> Waited[T]:
+        """`check()` until it returns a value or `timeout` seconds pass; woken early by announcements.
+
+        Without a free wait slot for `owner` it checks once and returns at once.
+        """
+        with self._slot(owner) as held:
+            if not held:
+                found = check()
+                outcome = ResultCheckOutcome.HIT if found is not None else ResultCheckOutcome.BUSY
+                RESULT_CHECKS.labels(outcome=outcome).inc()
+                return Waited(found, waited=False)
+            return Waited(self._wait(submission_id, check, timeout=timeout), waited=True)
+
+    def _wait(self, submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
         self._ensure_subscriber()
         event = threading.Event()
         with self._lock:
@@ -126,5 +176,12 @@ class ResultWaiter:
 _waiter = ResultWaiter()
 
 
-def result_wait(submission_id: str, check: Callable[[], T | None], *, timeout: float) -> T | None:
-    return _waiter.wait(submission_id, check, timeout=timeout)
+def result_wait(
+    submission_id: str, check: Callable[[], T | None], *, timeout: float, owner: str
+) -> Waited[T]:
+    return _waiter.wait(submission_id, check, timeout=timeout, owner=owner)
+
+
+def result_waiting() -> int:
+    """Result checks waiting in this process (tests, benchmarks)."""
+    return _waiter.waiting()

@@ -30,7 +30,7 @@ from algocode_contracts import (
 from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
-from rce_engine.judge.verdicts import run_verdict, test_message
+from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
 
@@ -287,10 +287,17 @@ class _Judging:
         job = self.job
         spec = self._spec(language)
         runs: list[_TestRun] = []
+        idle = IdleBudget()
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
             # Each test starts from the compiled program alone (threat-model.md #46).
             run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
             verdict = run_verdict(run)
+            if idle.spend(run) and verdict is None:
+                # Sleeping across tests, each under the wall limit, still holds the slot: TLE (#44).
+                verdict = Verdict.TIME_LIMIT_EXCEEDED
+                self.notes[test.name] = (
+                    f"idle {idle.idle_s:.2f} s in all, more than the {idle.allowed_s:.2f} s allowed"
+                )
             if verdict is None:
                 if answer is None:
                     verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all

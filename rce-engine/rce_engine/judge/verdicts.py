@@ -4,9 +4,34 @@ experiment correctly): MLE, then TLE (CPU, then wall), then OLE, then RE; only a
 from __future__ import annotations
 
 import signal
+from dataclasses import dataclass
 
 from algocode_contracts import Verdict
 from rce_engine.sandbox.base import RunResult
+
+# A submission's runs may spend this long waiting, in all, plus this many seconds per CPU second they used
+# (threat-model.md #44, docs/adr/0090-wall-limit-follows-the-cpu-limit.md). A sleeping program uses no CPU,
+# so it has the fixed part only; an honest one waits only for the scheduler, which grows with its CPU use.
+IDLE_BUDGET_S = 1.0
+IDLE_PER_CPU_S = 2.0
+
+
+@dataclass(slots=True)
+class IdleBudget:
+    """Time a submission's runs spent neither on a CPU nor killed for it (wall - CPU), summed over tests."""
+
+    idle_s: float = 0.0
+    cpu_s: float = 0.0
+
+    def spend(self, result: RunResult) -> bool:
+        """Add one run; True once the submission has waited longer than its budget (then: TLE)."""
+        self.cpu_s += result.cpu_time_s
+        self.idle_s += max(0.0, result.wall_time_s - result.cpu_time_s)
+        return self.idle_s > self.allowed_s
+
+    @property
+    def allowed_s(self) -> float:
+        return IDLE_BUDGET_S + IDLE_PER_CPU_S * self.cpu_s
 
 
 def run_verdict(result: RunResult) -> Verdict | None:

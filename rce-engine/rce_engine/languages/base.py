@@ -34,6 +34,22 @@ COMPILE_LIMITS = Limits(
 SLOW_COMPILE_LIMITS = dataclasses.replace(COMPILE_LIMITS, cpu_time_s=40.0, wall_time_s=60.0)
 
 
+# A test's wall limit is its CPU limit plus this share of it, and never less than the CPU limit plus
+# WALL_MARGIN_MIN_S (docs/adr/0090-wall-limit-follows-the-cpu-limit.md, threat-model.md #44).
+WALL_MARGIN_SHARE = 0.5
+WALL_MARGIN_MIN_S = 0.5
+
+
+def wall_limit_s(cpu_time_s: float) -> float:
+    """The wall limit of a test: a sleeping or blocked program gets TLE soon after its CPU limit.
+
+    The margin covers process start-up and a little scheduling noise, not idleness: a run's wall time
+    is at most its CPU time plus the margin, so a program that sleeps holds a judge slot no longer than
+    an honest program that uses its whole CPU limit (Java and Python start-up fit: docs/judge.md).
+    """
+    return cpu_time_s + max(WALL_MARGIN_MIN_S, WALL_MARGIN_SHARE * cpu_time_s)
+
+
 @dataclass(frozen=True, slots=True)
 class CompileStep:
     """One command of the compile; `failure` replaces the output when the step fails (None: show it)."""
@@ -131,13 +147,10 @@ class Language:
         return dict(self.env)
 
     def run_spec(self, *, cpu_time_s: float, memory_bytes: int, output_bytes: int) -> RunSpec:
-        """The argv and sandbox limits of one test under the problem's limits.
-
-        The wall limit is 2x the CPU limit + 1 s (docs/sandbox.md: waiting on stdin or sleeping ends there).
-        """
+        """The argv and sandbox limits of one test under the problem's limits (wall: `wall_limit_s`)."""
         limits = Limits(
             cpu_time_s=cpu_time_s,
-            wall_time_s=2 * cpu_time_s + 1.0,
+            wall_time_s=wall_limit_s(cpu_time_s),
             memory_bytes=memory_bytes + self.memory_overhead_bytes,
             max_processes=self.max_processes,
             output_bytes=output_bytes,

@@ -20,13 +20,14 @@ def run_result(
     wall_over: bool = False,
     output_over: bool = False,
     cpu: float = 0.01,
+    wall: float | None = None,
     memory: int = 1 << 20,
 ) -> RunResult:
     return RunResult(
         exit_code=exit_code,
         signal=signal,
         cpu_time_s=cpu,
-        wall_time_s=cpu + 0.001,
+        wall_time_s=cpu + 0.001 if wall is None else wall,
         memory_bytes=memory,
         oom_killed=oom,
         cpu_limit_exceeded=cpu_over,

@@ -249,7 +249,7 @@ def test_limits_handed_to_the_sandbox() -> None:
     assert compile_limits.stderr_bytes == 64 * 1024
     assert run_argv == ("./main",)
     assert run_limits.cpu_time_s == 1.0
-    assert run_limits.wall_time_s == 3.0
+    assert run_limits.wall_time_s == 1.5
     assert run_limits.memory_bytes == 64 << 20
     assert run_limits.output_bytes == 64 << 20
 
@@ -285,3 +285,21 @@ def test_inputs_left_by_a_killed_judge_are_swept(tmp_path: Path, monkeypatch: py
     assert not stale.exists()  # its judge died mid-job: removed
     assert live.exists()  # a running judge's inputs are left alone
     assert [p.name for p in tmp_path.iterdir()] == [live.name]  # and this job cleaned up after itself
+
+
+def test_sleeping_across_tests_runs_out_of_the_idle_budget() -> None:
+    # threat-model.md #44: 0.4 s asleep per test, each far under the wall limit; the third crosses 1 s.
+    sleeper = {
+        f"{i}\n".encode(): run_result(stdout=f"{i}\n".encode(), cpu=0.002, wall=0.402) for i in (1, 2, 3, 4)
+    }
+    result, _ = judge(make_job(cases(4)), program(sleeper))
+    assert result.verdict is Verdict.TIME_LIMIT_EXCEEDED
+    assert result.message == "Time Limit Exceeded on test t3"
+    assert result.passed == 2
+
+
+def test_waiting_for_the_cpu_in_proportion_to_its_use_is_not_idleness() -> None:
+    # A loaded machine: each test uses 0.3 s of CPU and takes 0.9 s (3x); 10 tests wait 6 s in all.
+    busy = {f"{i}\n".encode(): run_result(stdout=f"{i}\n".encode(), cpu=0.3, wall=0.9) for i in range(1, 11)}
+    result, _ = judge(make_job(cases(10)), program(busy))
+    assert result.verdict is Verdict.ACCEPTED

@@ -46,7 +46,15 @@ def test_java_memory_mapping() -> None:
     assert any(arg.startswith("-Xss") for arg in spec.argv)
     assert spec.limits.memory_bytes == 256 * MIB + java.memory_overhead_bytes  # the JVM's own needs on top
     assert spec.limits.max_processes >= 32  # JVM threads
-    assert spec.limits.wall_time_s == 3.0
+    assert spec.limits.wall_time_s == 1.5  # CPU limit + 0.5 s (docs/adr/0090)
+
+
+@pytest.mark.parametrize(("cpu_s", "wall_s"), [(0.2, 0.7), (1.0, 1.5), (2.0, 3.0), (4.0, 6.0)])
+def test_the_wall_limit_follows_the_cpu_limit_closely(cpu_s: float, wall_s: float) -> None:
+    # threat-model.md #44: a sleeping program holds a slot for at most this long per test (it was 2x + 1 s).
+    spec = REGISTRY["cpp"].run_spec(cpu_time_s=cpu_s, memory_bytes=64 * MIB, output_bytes=MIB)
+    assert spec.limits.wall_time_s == pytest.approx(wall_s)
+    assert spec.limits.cpu_time_s == cpu_s
 
 
 @pytest.mark.parametrize("language", sorted(REGISTRY))
