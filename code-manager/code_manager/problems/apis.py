@@ -11,7 +11,7 @@ from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from algocode_contracts import LANGUAGES, CheckerSettings, JudgeLimits
+from algocode_contracts import LANGUAGE_ALIASES, LANGUAGES, CheckerSettings, JudgeLimits, canonical_language
 from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
@@ -168,8 +168,11 @@ class ProblemListApi(_Public, APIView):
 
 
 class ReferenceSerializer(serializers.Serializer):
-    language = serializers.ChoiceField(choices=list(LANGUAGES))
+    language = serializers.ChoiceField(choices=[*LANGUAGES, *LANGUAGE_ALIASES])
     source = StrictCharField(max_length=MAX_SOURCE_CHARS, trim_whitespace=False)
+
+    def validate_language(self, value: str) -> str:
+        return canonical_language(value) or value  # an old alias (`python`) is stored as its id
 
 
 class ProblemInputSerializer(serializers.Serializer):

@@ -11,7 +11,7 @@ import signal
 from functools import partial
 from pathlib import Path
 
-from algocode_contracts import SubmissionCreated, SubmissionJudged
+from algocode_contracts import SubmissionCreated, SubmissionJudged, canonical_language
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
@@ -69,6 +69,8 @@ def worker_run(
     With `ready_file`, it is written once the queues are subscribed and removed when the worker stops
     (a stale file of a dead worker carries another pid, so readers compare it with the live process).
     """
+    # An operator's ALGOCODE_LANGUAGES may still say `python`: that is python3 and its queue (ADR 0112).
+    languages = tuple(canonical_language(key) or key for key in languages)
     metrics_serve(port=metrics_port, addr=metrics_addr)
     config = config or JudgeConfig.from_env()
     sandbox = get_sandbox(config)
