@@ -35,7 +35,9 @@ def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...], *, parallel: 
     worker then consumes. A broken toolchain takes only its own language out (logged as an error, its
     jobs wait for a worker that has it); no language passing at all means this worker is useless."""
     passed = []
-    for outcome in run_self_tests(sandbox, list(languages), parallel=parallel):
+    # An operator's ALGOCODE_LANGUAGES may still say `python`: that is python3 and its queue (ADR 0112).
+    ids = [canonical_language(key) or key for key in languages]
+    for outcome in run_self_tests(sandbox, ids, parallel=parallel):
         if outcome.ok:
             log.info("self-test %s", outcome.line())
             passed.append(outcome.language)
@@ -69,8 +71,6 @@ def worker_run(
     With `ready_file`, it is written once the queues are subscribed and removed when the worker stops
     (a stale file of a dead worker carries another pid, so readers compare it with the live process).
     """
-    # An operator's ALGOCODE_LANGUAGES may still say `python`: that is python3 and its queue (ADR 0112).
-    languages = tuple(canonical_language(key) or key for key in languages)
     metrics_serve(port=metrics_port, addr=metrics_addr)
     config = config or JudgeConfig.from_env()
     sandbox = get_sandbox(config)
