@@ -48,7 +48,7 @@ from rce_engine.sandbox import get_sandbox  # noqa: E402
 SQRT = ROOT / "problems" / "sqrt-x"
 PASSWORD = "a-Long-passw0rd!"  # noqa: S105 (throw-away users of a private platform)
 # The traffic of the first release's languages, so that figures stay comparable from run to run.
-LOAD_LANGUAGES = ("cpp", "c", "python", "java")
+LOAD_LANGUAGES = ("cpp", "c", "python3", "java")
 # (folder, expected verdict, weight): mostly accepted, like a real judge's traffic.
 MIX = [("accepted", "AC", 40), ("wrong_answer", "WA", 20), ("time_limit_exceeded", "TLE", 10)]
 MIX += [("compile_error", "CE", 15), ("run_time_error", "RE", 15)]
@@ -65,7 +65,7 @@ class Source:
         """The file with a unique comment: a new cache key, so the judge compiles it like a new submission."""
         marker = f"load {uuid.uuid4().hex}"
         text = self.path.read_text()
-        return text + (f"\n# {marker}\n" if self.lang == "python" else f"\n// {marker}\n")
+        return text + (f"\n# {marker}\n" if self.lang == "python3" else f"\n// {marker}\n")
 
 
 def sources() -> list[tuple[Source, int]]:

@@ -308,7 +308,7 @@ def problem() -> dict[str, Any]:
             description="Add two numbers.",
             tags=["math"],
             limits={"time_limit_ms": 1000, "memory_limit_kib": 65536},
-            reference={"language": "python", "source": "a, b = map(int, input().split())\nprint(a + b)\n"},
+            reference={"language": "python3", "source": "a, b = map(int, input().split())\nprint(a + b)\n"},
         )
     )
     problem_tests_replace(

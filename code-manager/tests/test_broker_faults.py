@@ -24,7 +24,7 @@ def close_our_connections(vhost: str) -> None:
 
 def submit(client, problem):
     return client.post(
-        "/api/v1/code/submit/", {"problem_id": problem["_id"], "lang": "python", "code": CODE}, format="json"
+        "/api/v1/code/submit/", {"problem_id": problem["_id"], "lang": "python3", "code": CODE}, format="json"
     )
 
 

@@ -46,7 +46,7 @@ def test_healthcheck_shows_no_judges_and_the_jobs_waiting(anon, user_client, pro
     assert body["status"] == "OK"
     assert set(body["judges"]) == set(LANGUAGES)
     assert body["judges"]["cpp"] == {"consumers": 0, "waiting": 2}
-    assert body["judges"]["python"] == {"consumers": 0, "waiting": 0}
+    assert body["judges"]["python3"] == {"consumers": 0, "waiting": 0}
 
 
 def test_healthcheck_counts_a_running_judge(anon, infra) -> None:

@@ -8,6 +8,7 @@ from pathlib import Path
 from django.core.management import call_command
 
 from algocode_contracts import LANGUAGES, job_queue_name
+from code_manager.common import mongo
 
 from .conftest import queue_depth
 from .test_staff_and_import import write_package
@@ -27,7 +28,8 @@ def test_languages_are_public_in_the_contract_order(anon) -> None:
     assert by_id["cpp"]["compile_command"].startswith("g++ -O2 -std=c++17")
     assert by_id["cpp"]["run_command"] == "./main"
     assert by_id["cpp20"]["compile_command"].startswith("g++ -O2 -std=c++20")
-    assert by_id["python"]["name"].startswith("Python 3")
+    assert by_id["python3"]["name"].startswith("Python 3")
+    assert "python" not in by_id  # an alias is accepted, never listed
     assert by_id["go"]["version"].startswith("go version go1.")
     for entry in body["languages"]:
         assert set(entry) == {"id", "name", "version", "extensions", "compile_command", "run_command"}
@@ -56,18 +58,22 @@ def _import_restricted(tmp_path: Path) -> None:
 def test_a_problem_may_restrict_its_languages(tmp_path, user_client, anon, infra) -> None:
     _import_restricted(tmp_path)
     detail = anon.get(f"/api/v1/problem/{PACKAGE_ID}/").json()
-    assert detail["question"]["languages"] == ["cpp", "python"]  # in the contract's order
+    # `python` (the first release's id) in problem.yaml means python3; the contract's order.
+    assert detail["question"]["languages"] == ["cpp", "python3"]
     client, _ = user_client()
     submit = "/api/v1/code/submit/"
     java = {"problem_id": PACKAGE_ID, "lang": "java", "code": "class A {}"}
     refused = client.post(submit, java, format="json")
     assert refused.status_code == 400
     assert refused.json()["code"] == "unsupported_language"
-    assert refused.json()["languages"] == ["cpp", "python"]
+    assert refused.json()["languages"] == ["cpp", "python3"]
     assert queue_depth(infra, job_queue_name("java")) == 0
     python = {"problem_id": PACKAGE_ID, "lang": "python", "code": "print(2)"}
     accepted = client.post(submit, python, format="json")
     assert accepted.status_code == 201, accepted.content
+    assert queue_depth(infra, job_queue_name("python3")) == 1
+    [doc] = mongo.get_db()["submissions"].find({})
+    assert doc["lang"] == "python3"
 
 
 def test_an_unrestricted_problem_allows_every_language(anon, problem) -> None:

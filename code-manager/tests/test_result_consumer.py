@@ -180,14 +180,14 @@ def test_staff_rejudge_publishes_a_new_attempt_that_replaces_the_verdict(user_cl
     client, _ = user_client()
     staff, _ = user_client("admin", is_staff=True)
     sid = submit(client, problem)
-    drain(infra, job_queue_name("python"))
+    drain(infra, job_queue_name("python3"))
     result_apply(result=SubmissionJudged.model_validate(judged_payload(sid, verdict="WA")))
 
     assert client.post(f"/api/v1/submissions/{sid}/rejudge/").status_code == 403
     response = staff.post(f"/api/v1/submissions/{sid}/rejudge/")
     assert response.status_code == 202
     assert response.json()["attempt"] == 2
-    [body] = drain(infra, job_queue_name("python"))
+    [body] = drain(infra, job_queue_name("python3"))
     job = SubmissionCreated.model_validate_json(body)
     assert (str(job.submission_id), job.attempt, job.source) == (sid, 2, CODE)
 
@@ -201,3 +201,20 @@ def test_staff_rejudge_publishes_a_new_attempt_that_replaces_the_verdict(user_cl
     assert (data["verdict"], data["attempt"]) == ("AC", 2)
     assert mongo.get_db()["problems"].find_one({"_id": problem["_id"]})["stats"]["submitted"] == 1
     assert staff.post(f"/api/v1/submissions/{uuid.uuid4()}/rejudge/").status_code == 404
+
+
+def test_a_submission_stored_as_python_is_shown_and_rejudged_as_python3(user_client, infra, problem) -> None:
+    from algocode_contracts import job_queue_name
+
+    client, _ = user_client()
+    staff, _ = user_client("admin", is_staff=True)
+    sid = submit(client, problem)
+    drain(infra, job_queue_name("python3"))
+    # Written before Python 3's id became python3 (ADR 0112).
+    mongo.get_db()["submissions"].update_one({"_id": sid}, {"$set": {"lang": "python"}})
+
+    [item] = client.get("/api/v1/submissions/").json()["submissions"]["results"]
+    assert item["lang"] == "python3"
+    assert staff.post(f"/api/v1/submissions/{sid}/rejudge/").status_code == 202
+    [body] = drain(infra, job_queue_name("python3"))
+    assert SubmissionCreated.model_validate_json(body).language == "python3"

@@ -83,6 +83,19 @@ def test_staff_create_update_and_upload_tests(user_client, anon) -> None:
     assert staff.put(f"/api/v1/problem/{pid}/tests/", dup, format="json").status_code == 400
 
 
+def test_a_reference_in_python_is_stored_as_python3(user_client) -> None:
+    staff, _ = user_client("admin", is_staff=True)
+    reference = {"language": "python", "source": "print(1)\n"}  # the first release's id, an alias
+    created = staff.post("/api/v1/problem/", {**NEW_PROBLEM, "reference": reference}, format="json")
+    assert created.status_code == 201, created.content
+    doc = problem_get(problem_id=created.json()["question"]["id"])
+    assert doc["reference"] == {"language": "python3", "source": "print(1)\n"}
+    unknown = {**NEW_PROBLEM, "reference": {"language": "python2", "source": "print 1\n"}}
+    refused = staff.post("/api/v1/problem/", unknown, format="json")
+    assert refused.status_code == 400
+    assert "reference" in refused.json()["errors"]
+
+
 def write_package(root: Path, *, title: str = "Tiny", hidden_answer: str = "4\n") -> Path:
     package = root / "tiny"
     (package / "data" / "sample").mkdir(parents=True, exist_ok=True)
@@ -117,7 +130,7 @@ def test_import_problem_creates_then_updates(tmp_path) -> None:
     )
     assert doc["limits"] == {"time_limit_ms": 2000, "memory_limit_kib": 131072, "output_limit_kib": 8192}
     assert doc["checker"]["float_absolute_tolerance"] == 1e-6
-    assert doc["reference"] == {"language": "python", "source": "print(2 * int(input()))\n"}
+    assert doc["reference"] == {"language": "python3", "source": "print(2 * int(input()))\n"}
     assert [(t["name"], t["sample"]) for t in problem_tests(problem=doc)] == [
         ("sample/1", True),
         ("secret/1", False),

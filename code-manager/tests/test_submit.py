@@ -51,13 +51,16 @@ def test_run_sends_one_custom_test_and_the_reference_solution(user_client, infra
         format="json",
     )
     assert response.status_code == 201, response.content
-    [body] = drain(infra, job_queue_name("python"))
+    [body] = drain(infra, job_queue_name("python3"))
     job = SubmissionCreated.model_validate_json(body)
     assert job.kind == JobKind.RUN
     assert [(t.name, t.input, t.answer, t.sample) for t in job.tests] == [("custom", "40 2\n", None, True)]
     assert job.reference is not None
-    assert job.reference.language == "python"
+    assert job.reference.language == "python3"
+    assert job.language == "python3"  # `python`, the first release's id, is an alias
     assert "HIDDEN" not in body.decode()
+    [doc] = submissions()
+    assert doc["lang"] == "python3"
 
 
 def test_broker_down_gives_503_and_nothing_queued(user_client, infra, problem) -> None:
@@ -203,3 +206,17 @@ def test_mongodb_down_is_a_503_not_a_500(user_client, anon, problem) -> None:
     assert submit.json()["code"] == "store_unavailable"
     assert health.status_code == 503
     assert health.json()["failing"] == ["mongodb"]
+
+
+def test_a_problem_stored_before_python3_still_takes_python(user_client, infra, problem) -> None:
+    # A document written when Python 3's id was `python` (ADR 0112): its restriction and reference still work.
+    old = {"languages": ["python"], "reference.language": "python"}
+    mongo.get_db()["problems"].update_one({"_id": problem["_id"]}, {"$set": old})
+    client, _ = user_client()
+    body = {"problem_id": problem["_id"], "lang": "python3", "code": "print(1)", "stdin": "1 2\n"}
+    response = client.post("/api/v1/code/run/", body, format="json")
+    assert response.status_code == 201, response.content
+    [message] = drain(infra, job_queue_name("python3"))
+    job = SubmissionCreated.model_validate_json(message)
+    assert job.reference is not None
+    assert (job.language, job.reference.language) == ("python3", "python3")

@@ -5,7 +5,13 @@ No Django and no pika here: only the shapes of the messages, their names on the 
 (`package`), and the log-line format every service writes (`logs`).
 """
 
-from algocode_contracts.languages import EXTENSIONS, language_catalog, language_for_filename
+from algocode_contracts.languages import (
+    EXTENSIONS,
+    LANGUAGE_ALIASES,
+    canonical_language,
+    language_catalog,
+    language_for_filename,
+)
 from algocode_contracts.messages import (
     JOB_SCHEMA,
     RESULT_SCHEMA,
@@ -50,6 +56,7 @@ __all__ = [
     "JOB_DELIVERY_LIMIT",
     "JOB_SCHEMA",
     "LANGUAGES",
+    "LANGUAGE_ALIASES",
     "RESULTS_EXCHANGE",
     "RESULTS_QUEUE",
     "RESULTS_ROUTING_KEY",
@@ -72,6 +79,7 @@ __all__ = [
     "TestResult",
     "UserDeactivated",
     "Verdict",
+    "canonical_language",
     "declarations",
     "example_payload",
     "job_queue_name",

@@ -4,8 +4,10 @@ Every service takes its facts from here: the job queues (one per id), the code m
 accepts, `GET /api/v1/languages/`), the problem importer and `verify` (which language a file under
 `submissions/` is), the judge's CLI (the default `--lang`) and `bench/load.py`.
 
-Ids are public (API, queues, problem packages) and never change. Python 3's id is `python` (kept from the
-first release: stored submissions and the queue `algocode.jobs.python` use it); PyPy's is `pypy3`.
+Ids are public (API, queues, problem packages). Python 3's id is `python3` and PyPy's `pypy3` (the issue
+"Fourteen languages"); the first release's `python` is still accepted where users send an id (the submit
+and run APIs, problem.yaml `languages`, the staff API's reference, the judge's `--lang`) through
+LANGUAGE_ALIASES and `canonical_language()`, and is never stored or queued (ADR 0112).
 """
 
 from __future__ import annotations
@@ -20,7 +22,7 @@ from typing import Any, Final
 LANGUAGES: Final = (
     "cpp",
     "c",
-    "python",
+    "python3",
     "java",
     "cpp20",
     "pypy3",
@@ -40,7 +42,7 @@ LANGUAGES: Final = (
 EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
     "cpp": (".cpp", ".cc", ".cxx"),
     "c": (".c",),
-    "python": (".py",),
+    "python3": (".py",),
     "java": (".java",),
     "cpp20": (".cpp", ".cc", ".cxx"),
     "pypy3": (".py",),
@@ -57,6 +59,21 @@ EXTENSIONS: Final[dict[str, tuple[str, ...]]] = {
 if tuple(EXTENSIONS) != LANGUAGES:  # pragma: no cover - an editing mistake
     raise ImportError("EXTENSIONS must list exactly LANGUAGES, in the same order")
 
+# Old ids users may still send, and the id each means. Only inputs are translated: what is stored, queued
+# and listed (`GET /api/v1/languages/`) is always an id of LANGUAGES.
+LANGUAGE_ALIASES: Final[dict[str, str]] = {"python": "python3"}
+
+if set(LANGUAGE_ALIASES) & set(LANGUAGES) or not set(LANGUAGE_ALIASES.values()) <= set(LANGUAGES):
+    raise ImportError("LANGUAGE_ALIASES must map names that are not ids to ids")  # pragma: no cover
+
+
+def canonical_language(name: str) -> str | None:
+    """The language id a user's name for it means (`python3`, `Python` → python3), None when none:
+    surrounding blanks and case are ignored, and an alias becomes its id."""
+    key = name.strip().lower()
+    key = LANGUAGE_ALIASES.get(key, key)
+    return key if key in LANGUAGES else None
+
 
 def language_for_filename(name: str | PurePath) -> str | None:
     """The language id a file name means (`sol.cpp` → cpp, `sol.cpp20.cpp` → cpp20), None when none."""
@@ -66,6 +83,7 @@ def language_for_filename(name: str | PurePath) -> str | None:
     extension = suffixes[-1]
     if len(suffixes) >= 2:
         variant = suffixes[-2][1:]
+        variant = LANGUAGE_ALIASES.get(variant, variant)
         if extension in EXTENSIONS.get(variant, ()):
             return variant
     return next((key for key in LANGUAGES if extension in EXTENSIONS[key]), None)

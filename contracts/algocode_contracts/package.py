@@ -25,7 +25,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from algocode_contracts.languages import LANGUAGES, language_for_filename
+from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
     JobKind,
@@ -312,10 +312,11 @@ def _languages(data: dict[str, Any]) -> tuple[str, ...]:
         return LANGUAGES
     if not isinstance(wanted, list) or not wanted or not all(isinstance(key, str) for key in wanted):
         raise PackageError("problem.yaml: languages must be a non-empty list of language ids")
-    unknown = sorted(set(wanted) - set(LANGUAGES))
+    unknown = sorted(key for key in wanted if canonical_language(key) is None)
     if unknown:
         raise PackageError(f"problem.yaml: unknown languages {unknown} (known: {', '.join(LANGUAGES)})")
-    return tuple(key for key in LANGUAGES if key in wanted)
+    ids = {canonical_language(key) for key in wanted}  # an old alias (`python`) names its id
+    return tuple(key for key in LANGUAGES if key in ids)
 
 
 def _algocode(data: dict[str, Any]) -> dict[str, Any]:

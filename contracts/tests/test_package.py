@@ -95,7 +95,7 @@ def test_to_job_is_a_valid_message(tmp_path: Path) -> None:
         tmp_path / "p",
         "name: P\nlimits: {time_limit: 2.5, memory: 128, output: 2}\nvalidator_flags: case_sensitive\n",
     )
-    job = read_package(root).to_job(language="python", source="print(1)\n", stop_on_first_failure=False)
+    job = read_package(root).to_job(language="python3", source="print(1)\n", stop_on_first_failure=False)
     again = SubmissionCreated.model_validate_json(job.model_dump_json(by_alias=True))
     assert again.limits.time_limit_ms == 2500
     assert again.limits.memory_limit_kib == 128 * 1024
@@ -235,9 +235,14 @@ def test_run_time_error_folder_accepts_mle_too() -> None:
 
 
 def test_languages_restriction_and_submission_languages(tmp_path: Path) -> None:
-    root = make_package(tmp_path / "p", "name: T\nlanguages: [python, cpp]\n")
-    assert read_package(root).languages == ("cpp", "python")  # the contract's order
+    root = make_package(tmp_path / "p", "name: T\nlanguages: [python3, cpp]\n")
+    assert read_package(root).languages == ("cpp", "python3")  # the contract's order
     assert read_package(make_package(tmp_path / "q")).languages == LANGUAGES  # absent: every language
+    alias = make_package(tmp_path / "r", "name: T\nlanguages: [python, cpp]\n")
+    assert read_package(alias).languages == ("cpp", "python3")  # `python`, the first release's id
+    unknown = make_package(tmp_path / "s", "name: T\nlanguages: [python2]\n")
+    with pytest.raises(PackageError, match="unknown languages"):
+        read_package(unknown)
     accepted = root / "submissions" / "accepted"
     accepted.mkdir(parents=True)
     for name in ("a.cpp", "b.cpp20.cpp", "c.pypy3.py", "d.py", "e.hs", "f.txt"):
@@ -247,7 +252,7 @@ def test_languages_restriction_and_submission_languages(tmp_path: Path) -> None:
         "a.cpp": "cpp",
         "b.cpp20.cpp": "cpp20",
         "c.pypy3.py": "pypy3",
-        "d.py": "python",
+        "d.py": "python3",
         "e.hs": "haskell",
         "f.txt": None,
     }

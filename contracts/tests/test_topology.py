@@ -53,9 +53,27 @@ def test_every_language_has_extensions_and_file_names_pick_one() -> None:
     assert len(LANGUAGES) == 14
     assert language_for_filename("x.cpp") == "cpp"  # the first language listing .cpp
     assert language_for_filename("x.CPP20.CPP") == "cpp20"
-    assert language_for_filename("x.py") == "python"
+    assert language_for_filename("x.py") == "python3"
     assert language_for_filename("x.pypy3.py") == "pypy3"
-    assert language_for_filename("x.go.py") == "python"  # go does not use .py: not a variant
+    assert language_for_filename("x.go.py") == "python3"  # go does not use .py: not a variant
+    assert language_for_filename("x.python.py") == "python3"  # an alias names its id here too
     assert language_for_filename("Main.java") == "java"
     assert language_for_filename("x.kt") is None
     assert language_for_filename("Makefile") is None
+
+
+def test_python_is_an_alias_of_python3_and_never_an_id():
+    from algocode_contracts import LANGUAGE_ALIASES, LANGUAGES, canonical_language, job_queue_name
+
+    assert "python3" in LANGUAGES
+    assert "python" not in LANGUAGES
+    assert LANGUAGE_ALIASES == {"python": "python3"}
+    assert canonical_language("python") == "python3"
+    assert canonical_language(" Python3 ") == "python3"
+    assert canonical_language("cpp") == "cpp"
+    assert canonical_language("python2") is None
+    assert canonical_language("") is None
+    assert job_queue_name("python3") == "algocode.jobs.python3"
+    queues = {item.name for item in declarations() if isinstance(item, Queue)}
+    assert "algocode.jobs.python3" in queues
+    assert "algocode.jobs.python" not in queues

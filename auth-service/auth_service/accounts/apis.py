@@ -142,7 +142,7 @@ class LogoutApi(APIView):
 
     @extend_schema(request=LogoutInputSerializer, responses={200: _Detail})
     def post(self, request: Request) -> Response:
-        if cookies.web_client(request) and not request.data.get("refresh"):
+        if cookies.refresh_in_cookie(request):
             response = Response({"detail": "Successfully logged out."})
             raw = cookies.refresh_from_cookie(request)
             if raw:

@@ -25,7 +25,7 @@ class TokenRefreshApi(simplejwt_views.TokenRefreshView):
     throttle_classes = (RefreshUserThrottle,)
 
     def post(self, request: Request, *args: Any, **kwargs: Any) -> Response:
-        if cookies.web_client(request) and not request.data.get("refresh"):
+        if cookies.refresh_in_cookie(request):
             raw = cookies.refresh_from_cookie(request)
             if not raw:
                 raise InvalidToken("No refresh token cookie: log in again.")

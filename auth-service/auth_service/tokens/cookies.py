@@ -22,6 +22,13 @@ def web_client(request: Request) -> bool:
     return request.headers.get(WEB_CLIENT_HEADER, "").strip().lower() == WEB_CLIENT_VALUE
 
 
+def refresh_in_cookie(request: Request) -> bool:
+    """A web-client request with no refresh token in its body: the cookie's is used. A JSON body that is
+    not an object (`[]`) has none (threat-model.md #51: it is not a 500)."""
+    body = request.data
+    return web_client(request) and not (isinstance(body, dict) and body.get("refresh"))
+
+
 def refresh_from_cookie(request: Request) -> str:
     """The cookie's refresh token for a web-client request; "" when absent (the caller answers 401)."""
     if not web_client(request):

@@ -73,5 +73,5 @@ class IsStaff(permissions.BasePermission):
     message = "Staff only."
 
     def has_permission(self, request: Request, view: APIView) -> bool:
-        user = request.user
+        user: Any = request.user  # a TokenUser (stateless JWT), not the User model the stubs assume
         return bool(user and user.is_authenticated and is_staff_claim(user.token))

@@ -119,7 +119,7 @@ def exception_handler(exc: Exception, context: dict[str, Any]) -> Response:
             error_body(ErrorCode.UNSUPPORTED_MEDIA_TYPE, f"{exc.detail} Send application/json."), status=415
         )
     if isinstance(exc, exceptions.Throttled):
-        wait = float(getattr(exc, "wait_seconds", exc.wait or 0))
+        wait = float(getattr(exc, "wait_seconds", exc.wait or 0))  # type: ignore[attr-defined]  # stubs lack Throttled.wait
         return Response(
             {
                 "message": "Rate limit exceeded. Please wait before making another request.",

@@ -33,7 +33,8 @@ class QueryParams(serializers.Serializer):
     invalid value; DRF would treat it as absent, which the schema does not say. So is one without a name."""
 
     def to_internal_value(self, data: Any) -> dict[str, Any]:
-        empty = {name: ["This parameter may not be empty."] for name in self.fields if data.get(name) == ""}
+        names = self.fields.keys()  # the names: the stubs say BindingDict iterates over Field objects
+        empty = {name: ["This parameter may not be empty."] for name in names if data.get(name) == ""}
         if "" in data:
             empty["non_field_errors"] = ["A query parameter has no name."]
         if empty:
@@ -63,7 +64,8 @@ def contract_serializer(model: type[BaseModel], *, name: str, required: bool) ->
                 kwargs["min_value"] = bound.ge
             elif isinstance(bound, annotated_types.Le):
                 kwargs["max_value"] = bound.le
-        fields[field_name] = _FIELD_FOR_TYPE[args[0] if nullable else info.annotation](**kwargs)
+        field_type = typing.cast(type, args[0] if nullable else info.annotation)  # contracts use plain types
+        fields[field_name] = _FIELD_FOR_TYPE[field_type](**kwargs)
     return type(
         name, (serializers.Serializer,), {**fields, "__doc__": f"{model.__name__} (algocode_contracts)."}
     )

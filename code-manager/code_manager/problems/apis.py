@@ -3,15 +3,17 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any
 
 from drf_spectacular.utils import OpenApiParameter, extend_schema
 from rest_framework import permissions, serializers, status
+from rest_framework.authentication import BaseAuthentication
 from rest_framework.request import Request
 from rest_framework.response import Response
 from rest_framework.views import APIView
 
-from algocode_contracts import LANGUAGES, CheckerSettings, JudgeLimits
+from algocode_contracts import LANGUAGE_ALIASES, LANGUAGES, CheckerSettings, JudgeLimits, canonical_language
 from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
@@ -32,6 +34,9 @@ from code_manager.problems.services import (
     problem_tests_replace,
     problem_update,
 )
+
+if TYPE_CHECKING:  # the stubs' name for what permission_classes holds; no such name at run time
+    from rest_framework.permissions import _PermissionClass
 
 
 def parse_problem_id(raw: str) -> str:
@@ -122,8 +127,8 @@ DIFFICULTY_FILTER = r"^\s*[1-5]\s*(,\s*[1-5]\s*)*$"
 class _Public:
     """Public reads: no authentication, so a stale token in a browser never breaks the catalogue."""
 
-    authentication_classes: list[Any] = []
-    permission_classes = [permissions.AllowAny]
+    authentication_classes: Sequence[type[BaseAuthentication]] = []
+    permission_classes: Sequence[_PermissionClass] = [permissions.AllowAny]
 
 
 class ProblemListApi(_Public, APIView):
@@ -163,13 +168,18 @@ class ProblemListApi(_Public, APIView):
             difficulty=data.get("difficulty"),
             ordering=ProblemOrdering(data["ordering"]),
         )
-        questions = page_envelope(request, page, count, ProblemOut(results, many=True).data)
+        # many=True makes a ListSerializer, whose data is a list; the stubs type the call as ProblemOut.
+        questions = page_envelope(request, page, count, ProblemOut(results, many=True).data)  # type: ignore[arg-type]
         return Response({"status_code": 200, "questions": questions})
 
 
 class ReferenceSerializer(serializers.Serializer):
-    language = serializers.ChoiceField(choices=list(LANGUAGES))
-    source = StrictCharField(max_length=MAX_SOURCE_CHARS, trim_whitespace=False)
+    language = serializers.ChoiceField(choices=[*LANGUAGES, *LANGUAGE_ALIASES])
+    # A field named like Field.source: the stubs see that attribute, DRF's metaclass takes the field.
+    source = StrictCharField(max_length=MAX_SOURCE_CHARS, trim_whitespace=False)  # type: ignore[assignment]
+
+    def validate_language(self, value: str) -> str:
+        return canonical_language(value) or value  # an old alias (`python`) is stored as its id
 
 
 class ProblemInputSerializer(serializers.Serializer):

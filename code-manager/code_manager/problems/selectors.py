@@ -7,7 +7,7 @@ import re
 from enum import StrEnum
 from typing import Any
 
-from algocode_contracts import LANGUAGES
+from algocode_contracts import LANGUAGES, canonical_language
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
 
@@ -70,6 +70,24 @@ def problem_tests(*, problem: dict[str, Any]) -> list[dict[str, Any]]:
     return [{k: test[k] for k in ("name", "input", "answer", "sample")} for test in tests]
 
 
+def stored_language(value: str) -> str:
+    """A language id read from a stored document as today's id: documents written before ADR 0112 say
+    `python` (problem restrictions and references, submissions)."""
+    return canonical_language(value) or value
+
+
 def problem_languages(doc: dict[str, Any]) -> list[str]:
     """The language ids a submission to this problem may use: its restriction, else every language."""
-    return list(doc.get("languages") or LANGUAGES)
+    stored = doc.get("languages")
+    if not stored:
+        return list(LANGUAGES)
+    ids = {stored_language(key) for key in stored}
+    return [key for key in LANGUAGES if key in ids]
+
+
+def problem_reference(doc: dict[str, Any]) -> dict[str, str] | None:
+    """The problem's reference solution ({"language", "source"}) with its language as an id, or None."""
+    reference = doc.get("reference")
+    if not reference:
+        return None
+    return {**reference, "language": stored_language(reference["language"])}

@@ -7,7 +7,8 @@ costs nobody a token; and before permissions, so anonymous floods meet the IP bu
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, NoReturn
 
 from django.conf import settings
 from rest_framework.exceptions import Throttled
@@ -57,7 +58,7 @@ class SubmitRunThrottle(BaseThrottle):
 class SubmitThrottled:
     """A view mixin: the submit/run throttle, checked between authentication and permissions."""
 
-    throttle_classes = [SubmitRunThrottle]
+    throttle_classes: Sequence[type[BaseThrottle]] = [SubmitRunThrottle]
 
     def check_permissions(self, request: Request) -> None:
         # APIView.initial checks permissions before throttles: an anonymous caller would always get its
@@ -68,5 +69,5 @@ class SubmitThrottled:
     def check_throttles(self, request: Request) -> None:
         """Already checked in check_permissions, before them."""
 
-    def throttled(self, request: Request, wait: float | None) -> None:
+    def throttled(self, request: Request, wait: float | None) -> NoReturn:
         raise RateLimited(wait or 0.0)

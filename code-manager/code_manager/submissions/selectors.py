@@ -18,6 +18,7 @@ from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
 from code_manager.common.selectors import judges_running
+from code_manager.problems.selectors import stored_language
 from code_manager.submissions.cache import result_cache_get, result_cache_set
 from code_manager.submissions.models import SubmissionStatus
 from code_manager.submissions.waiter import result_wait
@@ -87,7 +88,7 @@ def result_view(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
         "submission_id": doc["_id"],
         "problem_id": doc["problem_id"],
         "kind": doc.get("kind", JobKind.SUBMIT),
-        "lang": doc["lang"],
+        "lang": stored_language(doc["lang"]),
         "attempt": result["attempt"],
         "verdict": verdict.value,
         "status": verdict.label,
@@ -155,7 +156,7 @@ def result_pending_message(*, caller: Caller, submission_id: str) -> str:
     doc = collection(Collections.SUBMISSIONS).find_one(
         {"_id": submission_id, "user_id": caller.user_id}, {"lang": 1}
     )
-    language = doc.get("lang") if doc else None
+    language = stored_language(doc.get("lang") or "") if doc else None
     if language and judges_running(language) == 0:
         return (
             f"Queued: no judge for {language} is running right now. The submission is kept and will be "
@@ -189,7 +190,7 @@ def _history_item(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
         "submission_id": doc["_id"],
         "problem_id": doc["problem_id"],
         "kind": doc.get("kind", JobKind.SUBMIT),
-        "lang": doc["lang"],
+        "lang": stored_language(doc["lang"]),
         "state": doc["status"],
         "verdict": verdict.value if verdict else None,
         "status": verdict.label if verdict else "Pending",

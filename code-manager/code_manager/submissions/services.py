@@ -27,6 +27,7 @@ from algocode_contracts import (
     SubmissionJudged,
     TestCase,
     Verdict,
+    canonical_language,
 )
 from algocode_contracts.logs import log_bind
 from code_manager.common.auth import Caller
@@ -35,7 +36,13 @@ from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.metrics import SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
 from code_manager.common.mongo import Collections, collection
 from code_manager.messaging.publisher import BrokerUnavailable, publish_job
-from code_manager.problems.selectors import problem_get, problem_languages, problem_tests
+from code_manager.problems.selectors import (
+    problem_get,
+    problem_languages,
+    problem_reference,
+    problem_tests,
+    stored_language,
+)
 from code_manager.problems.services import problem_record_verdict
 from code_manager.submissions.cache import result_announce, result_cache_set
 from code_manager.submissions.inflight import in_flight_admit
@@ -55,8 +62,8 @@ def _validate_common(*, problem_id: str, lang: str, code: str) -> tuple[dict[str
             code=ErrorCode.SOURCE_TOO_LARGE,
             status_code=413,
         )
-    language = lang.strip().lower()
-    if language not in LANGUAGES:
+    language = canonical_language(lang)  # `python` (the first release's id) is stored as python3
+    if language is None:
         raise ApplicationError(
             f"The language '{lang}' is invalid. Supported languages: {', '.join(LANGUAGES)}.",
             code=ErrorCode.UNSUPPORTED_LANGUAGE,
@@ -104,7 +111,7 @@ def _job(
     moment: datetime,
 ) -> SubmissionCreated:
     """The `submission.created/v1` job for a submission, from the problem's current tests and limits."""
-    reference = problem.get("reference") if kind is JobKind.RUN else None
+    reference = problem_reference(problem) if kind is JobKind.RUN else None
     try:
         return SubmissionCreated(
             submission_id=submission_id,
@@ -251,7 +258,7 @@ def submission_rejudge(*, submission_id: str) -> int:
         attempt=doc["attempt"],
         problem=problem,
         kind=JobKind(doc["kind"]),
-        language=doc["lang"],
+        language=stored_language(doc["lang"]),
         code=doc["code"],
         stdin=doc.get("stdin"),
         moment=datetime.now(UTC),

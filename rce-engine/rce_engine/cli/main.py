@@ -20,7 +20,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import TextIO
 
-from algocode_contracts import Verdict
+from algocode_contracts import Verdict, canonical_language
 from algocode_contracts.package import PackageError, read_package
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, JudgeReport, judge_job_report
@@ -82,7 +82,12 @@ def print_report(report: JudgeReport, *, out: TextIO | None = None) -> None:
 def cmd_run(args: argparse.Namespace) -> int:
     package = read_package(args.package)
     source_path = Path(args.source)
-    language = get_language(args.lang) if args.lang else language_for_path(source_path)
+    # `--lang python` (the first release's id) means python3.
+    language = (
+        get_language(canonical_language(args.lang) or args.lang)
+        if args.lang
+        else language_for_path(source_path)
+    )
     job = package.to_job(
         language=language.key,
         source=source_path.read_text(encoding="utf-8"),

@@ -1,6 +1,6 @@
 """Python 3 (the host's /usr/bin/python3): a syntax check as the "compile", then `python3 main.py`.
 
-Its public id is `python` (kept from the first release: stored submissions and the queue use it).
+Its public id is `python3`; the first release's `python` is an alias of it (contracts' LANGUAGE_ALIASES).
 `python_language` makes PyPy's record the same way with another interpreter.
 """
 
@@ -36,7 +36,7 @@ def python_language(*, key: str, name: str, interpreter: str, host_paths: tuple[
 
 
 PYTHON = python_language(
-    key="python",
+    key="python3",
     name="Python 3.11 (CPython)",
     interpreter="/usr/bin/python3",
     host_paths=("/etc/python3*",),  # sitecustomize.py of Debian's python3.X

@@ -11,7 +11,7 @@ import signal
 from functools import partial
 from pathlib import Path
 
-from algocode_contracts import SubmissionCreated, SubmissionJudged
+from algocode_contracts import SubmissionCreated, SubmissionJudged, canonical_language
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
@@ -35,7 +35,9 @@ def worker_self_test(sandbox: Sandbox, languages: tuple[str, ...], *, parallel: 
     worker then consumes. A broken toolchain takes only its own language out (logged as an error, its
     jobs wait for a worker that has it); no language passing at all means this worker is useless."""
     passed = []
-    for outcome in run_self_tests(sandbox, list(languages), parallel=parallel):
+    # An operator's ALGOCODE_LANGUAGES may still say `python`: that is python3 and its queue (ADR 0112).
+    ids = [canonical_language(key) or key for key in languages]
+    for outcome in run_self_tests(sandbox, ids, parallel=parallel):
         if outcome.ok:
             log.info("self-test %s", outcome.line())
             passed.append(outcome.language)

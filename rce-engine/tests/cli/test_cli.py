@@ -88,8 +88,11 @@ def test_run_with_explicit_language(
 ) -> None:
     source = tmp_path / "solution.txt"
     source.write_text("print(sum(map(int, input().split())))\n")
-    assert main(["run", str(PROBLEMS / "a-plus-b"), str(source), "--lang", "python"]) == 0
+    assert main(["run", str(PROBLEMS / "a-plus-b"), str(source), "--lang", "python3"]) == 0
     assert "Accepted" in capsys.readouterr().out
+    # `python`, the first release's id, still names Python 3.
+    assert main(["run", str(PROBLEMS / "a-plus-b"), str(source), "--lang", "python", "--json"]) == 0
+    assert '"verdict": "AC"' in capsys.readouterr().out
 
 
 def test_usage_errors_are_clear(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -18,7 +18,7 @@ REFERENCE = ReferenceSolution(
 
 
 def test_run_without_reference_shows_the_output(real_sandbox: Sandbox) -> None:
-    result = judge_job(run_job("python", "print(input()[::-1])\n", "hello\n"), sandbox=real_sandbox)
+    result = judge_job(run_job("python3", "print(input()[::-1])\n", "hello\n"), sandbox=real_sandbox)
     assert result.verdict is Verdict.ACCEPTED
     assert result.io is not None
     assert (result.io.input, result.io.expected, result.io.actual) == ("hello\n", None, "olleh\n")
@@ -26,7 +26,7 @@ def test_run_without_reference_shows_the_output(real_sandbox: Sandbox) -> None:
 
 def test_run_without_reference_still_reports_a_crash(real_sandbox: Sandbox) -> None:
     source = "import sys\nprint('partial')\nsys.exit(4)\n"
-    result = judge_job(run_job("python", source, ""), sandbox=real_sandbox)
+    result = judge_job(run_job("python3", source, ""), sandbox=real_sandbox)
     assert result.verdict is Verdict.RUNTIME_ERROR
     assert "exit code 4" in result.message
     assert result.io is not None
@@ -34,7 +34,8 @@ def test_run_without_reference_still_reports_a_crash(real_sandbox: Sandbox) -> N
 
 
 def test_run_with_reference_accepts_a_matching_answer(real_sandbox: Sandbox) -> None:
-    job = run_job("python", "a, b = map(int, input().split())\nprint(a + b)\n", "40 2\n", reference=REFERENCE)
+    source = "a, b = map(int, input().split())\nprint(a + b)\n"
+    job = run_job("python3", source, "40 2\n", reference=REFERENCE)
     result = judge_job(job, sandbox=real_sandbox)
     assert result.verdict is Verdict.ACCEPTED
     assert result.io is not None
@@ -42,7 +43,8 @@ def test_run_with_reference_accepts_a_matching_answer(real_sandbox: Sandbox) -> 
 
 
 def test_run_with_reference_shows_the_difference(real_sandbox: Sandbox) -> None:
-    job = run_job("python", "a, b = map(int, input().split())\nprint(a - b)\n", "40 2\n", reference=REFERENCE)
+    source = "a, b = map(int, input().split())\nprint(a - b)\n"
+    job = run_job("python3", source, "40 2\n", reference=REFERENCE)
     result = judge_job(job, sandbox=real_sandbox)
     assert result.verdict is Verdict.WRONG_ANSWER
     assert result.io is not None
@@ -51,7 +53,7 @@ def test_run_with_reference_shows_the_difference(real_sandbox: Sandbox) -> None:
 
 def test_broken_reference_is_an_internal_error_not_the_users_fault(real_sandbox: Sandbox) -> None:
     broken = ReferenceSolution(language="cpp", source="int main() { return 1; }\n")
-    job = run_job("python", "print(1)\n", "1 2\n", reference=broken)
+    job = run_job("python3", "print(1)\n", "1 2\n", reference=broken)
     result = judge_job(job, sandbox=real_sandbox)
     assert result.verdict is Verdict.INTERNAL_ERROR
     assert "reference solution" in result.message

@@ -19,7 +19,7 @@ COMPILE_ERRORS = {
     "c": ("int main(void) { return x; }\n", "undeclared"),
     "cpp": ("int main() { return x; }\n", "was not declared"),
     "cpp20": ("int main() { return x; }\n", "was not declared"),
-    "python": ("print(1\n", "SyntaxError"),
+    "python3": ("print(1\n", "SyntaxError"),
     "pypy3": ("print(1\n", "SyntaxError"),
     "java": ("public class Solution { public static void main(String[] a) { int x = ; } }\n", "error"),
     "go": ("package main\n\nfunc main() { x := 1 }\n", "declared but not used"),
@@ -34,7 +34,7 @@ COMPILE_ERRORS = {
 
 # A program failing at run time, and the failure class the message names on a sample test.
 RUNTIME_ERRORS = {
-    "python": ("print(1 // 0)\n", "ZeroDivisionError"),
+    "python3": ("print(1 // 0)\n", "ZeroDivisionError"),
     "pypy3": ("print(1 // 0)\n", "ZeroDivisionError"),
     "java": (
         "public class Solution { public static void main(String[] a) { int[] v = new int[1];"
@@ -97,8 +97,8 @@ def test_runtime_error_names_the_failure_class_on_samples(real_sandbox: Sandbox,
 
 def test_runtime_error_class_is_not_shown_for_hidden_tests(real_sandbox: Sandbox) -> None:
     # A hidden test's stderr would be the program's channel out (threat-model.md #45).
-    source, failure = RUNTIME_ERRORS["python"]
-    result = judge_job(make_job("python", source, sample=False), sandbox=real_sandbox)
+    source, failure = RUNTIME_ERRORS["python3"]
+    result = judge_job(make_job("python3", source, sample=False), sandbox=real_sandbox)
     assert result.verdict is Verdict.RUNTIME_ERROR
     assert failure not in result.message
 
@@ -135,7 +135,7 @@ def test_csharp_takes_any_class_and_says_when_main_is_missing(real_sandbox: Sand
         ("sol.cpp", "cpp"),
         ("sol.cc", "cpp"),
         ("sol.cpp20.cpp", "cpp20"),
-        ("sol.py", "python"),
+        ("sol.py", "python3"),
         ("sol.pypy3.py", "pypy3"),
         ("main.go", "go"),
         ("main.rs", "rust"),
@@ -145,7 +145,7 @@ def test_csharp_takes_any_class_and_says_when_main_is_missing(real_sandbox: Sand
         ("a.rb", "ruby"),
         ("a.php", "php"),
         ("a.hs", "haskell"),
-        ("v1.2.py", "python"),  # a dot in the name is not a language
+        ("v1.2.py", "python3"),  # a dot in the name is not a language
     ],
 )
 def test_file_names_pick_the_language(name: str, language: str) -> None:

@@ -17,8 +17,8 @@ describe('compileErrorLines', () => {
 describe('languages', () => {
   it('shows every language the server offers, new ones included, in its order', () => {
     const all = [...FALLBACK_LANGUAGES, { id: 'rust', name: 'Rust', extensions: ['.rs'] }];
-    expect(languagesFor({}, all).map((l) => l.id)).toEqual(['cpp', 'c', 'python', 'java', 'rust']);
-    expect(languagesFor({ languages: ['python', 'rust'] }, all).map((l) => l.id)).toEqual(['python', 'rust']);
+    expect(languagesFor({}, all).map((l) => l.id)).toEqual(['cpp', 'c', 'python3', 'java', 'rust']);
+    expect(languagesFor({ languages: ['python3', 'rust'] }, all).map((l) => l.id)).toEqual(['python3', 'rust']);
   });
   it('keeps an allowed id the list does not know, by its id', () => {
     expect(languagesFor({ languages: ['go'] }, FALLBACK_LANGUAGES)).toEqual([{ id: 'go', name: 'go' }]);

@@ -87,11 +87,12 @@ export interface Language {
   extensions?: string[];
 }
 
-/** The API's four languages before GET /languages/ existed (docs/api.md). */
+/** The first release's four languages (docs/api.md; Python 3's id is `python3`, ADR 0112), shown when
+ * GET /languages/ is missing or broken. */
 export const FALLBACK_LANGUAGES: Language[] = [
   { id: 'cpp', name: 'C++', extensions: ['.cpp'] },
   { id: 'c', name: 'C', extensions: ['.c'] },
-  { id: 'python', name: 'Python 3', extensions: ['.py'] },
+  { id: 'python3', name: 'Python 3', extensions: ['.py'] },
   { id: 'java', name: 'Java', extensions: ['.java'] },
 ];
 

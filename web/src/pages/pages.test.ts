@@ -18,7 +18,7 @@ describe('problemQuery', () => {
 describe('filterRows', () => {
   const row = (verdict: string | null, lang: string, kind: 'submit' | 'run') =>
     ({ submission_id: `${verdict}${lang}${kind}`, verdict, lang, kind }) as SubmissionRow;
-  const rows = [row('AC', 'cpp', 'submit'), row('WA', 'python', 'submit'), row(null, 'cpp', 'run')];
+  const rows = [row('AC', 'cpp', 'submit'), row('WA', 'python3', 'submit'), row(null, 'cpp', 'run')];
   it('filters by verdict, language and kind', () => {
     expect(filterRows(rows, { verdict: 'AC' })).toHaveLength(1);
     expect(filterRows(rows, { verdict: 'pending' })).toEqual([rows[2]]);

@@ -112,3 +112,11 @@ def test_password_reset_mail_opens_the_web_client(api: APIClient, user: User) ->
     new = "n3w-Passw0rd!"
     confirm = {"uid": match.group(1), "token": match.group(2), "new_password1": new, "new_password2": new}
     assert api.post("/api/v1/auth/password/reset/confirm/", confirm).status_code == 200
+
+
+@pytest.mark.parametrize("path", ["/api/v1/auth/token/refresh/", "/api/v1/auth/logout/"])
+def test_a_web_request_whose_body_is_a_list_uses_the_cookie(api: APIClient, user: User, path: str) -> None:
+    web_login(api, user)
+    response = api.post(path, [], format="json", **WEB)  # threat-model.md #51: was a 500
+    assert response.status_code == 200, response.content
+    assert COOKIE in response.cookies  # rotated (refresh) or cleared (logout)

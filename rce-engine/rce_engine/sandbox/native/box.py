@@ -252,8 +252,8 @@ class NativeBox(Box):
                 argv += ["--ro-bind", str(host), f"/{link}"]
         for name in ETC_BINDS:
             argv += ["--ro-bind-try", f"/etc/{name}", f"/etc/{name}"]
-        for host, inside in self._spec.host_paths:
-            argv += ["--ro-bind-try", host, inside]
+        for host_path, inside in self._spec.host_paths:
+            argv += ["--ro-bind-try", host_path, inside]
         argv += ["--ro-bind-data", str(fds["passwd"]), "/etc/passwd"]
         argv += ["--ro-bind-data", str(fds["group"]), "/etc/group"]
         argv += ["--ro-bind-data", str(fds["hosts"]), "/etc/hosts"]
