@@ -117,15 +117,17 @@ test-web: setup ## The web client's full browser suite (Chromium) on its own pla
 
 # ---- the platform from source -------------------------------------------------------------------
 # Ports and stores can be moved from the environment (e.g. a second platform on one machine):
-# AUTH_PORT, CM_PORT, MONGO_PORT (or MONGO_URL), JUDGE_METRICS_PORT (worker n serves on it + n),
-# AMQP_URL, REDIS_URL. supervisord passes its environment to every process; restart with `make down`.
+# AUTH_PORT, CM_PORT, WEB_PORT (the web client and its proxy), MONGO_PORT (or MONGO_URL),
+# JUDGE_METRICS_PORT (worker n serves on it + n), AMQP_URL, REDIS_URL. supervisord passes its environment to every process; restart with `make down`.
 AUTH_PORT ?= 8000
 CM_PORT ?= 8001
 MONGO_PORT ?= 27017
 MONGO_URL ?= mongodb://127.0.0.1:$(MONGO_PORT)
 JUDGE_METRICS_PORT ?= 9100
+WEB_PORT ?= 8080
 PLATFORM_ENV := AUTH_BIND=127.0.0.1:$(AUTH_PORT) CODE_MANAGER_BIND=127.0.0.1:$(CM_PORT) \
-	MONGO_URL=$(MONGO_URL) JUDGE_METRICS_PORT=$(JUDGE_METRICS_PORT)
+	MONGO_URL=$(MONGO_URL) JUDGE_METRICS_PORT=$(JUDGE_METRICS_PORT) WEB_LISTEN=127.0.0.1:$(WEB_PORT) \
+	AUTH_UPSTREAM=127.0.0.1:$(AUTH_PORT) CM_UPSTREAM=127.0.0.1:$(CM_PORT) WEB_URL=http://127.0.0.1:$(WEB_PORT)
 SUPERVISOR_CONF := $(VAR)/supervisord.conf
 CM_HEALTH_URL := http://127.0.0.1:$(CM_PORT)/api/v1/common/healthcheck/
 HEALTH_URLS := http://127.0.0.1:$(AUTH_PORT)/api/v1/auth/healthcheck/ $(CM_HEALTH_URL)
@@ -181,6 +183,7 @@ up: setup check-deps $(SUPERVISOR_CONF) ## Start the platform; returns once ever
 		--ready-group judge-worker $(foreach url,$(HEALTH_URLS),--health $(url)) --timeout $(UP_TIMEOUT)
 	@$(MAKE) --no-print-directory seed >/dev/null && echo "sample problems loaded (make seed)"
 	@$(BIN)/python deploy/supervise.py judges --health $(CM_HEALTH_URL)
+	@echo "up: the web client at http://127.0.0.1:$(WEB_PORT)/ (make status, make logs, make down)"
 
 .PHONY: seed
 seed: ## Load the sample problems (problems/) into the running code manager's database

@@ -27,6 +27,18 @@ debootstrap --variant=minbase --include=python3,make,gcc,git,curl,ca-certificate
 # This host's name resolution, CA bundle and pip settings (its package mirrors may need them).
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 cp /etc/ssl/certs/ca-certificates.crt "$R/etc/ssl/certs/ca-certificates.crt"
+# A machine of the kind comes with Node.js 20 and npm (NodeSource's package on the development machines;
+# Debian bookworm's nodejs 18 is too old for the web client's build): this host's package, repacked with
+# dpkg-repack and installed in the root before anything else, stands for it.
+if dpkg -s nodejs >/dev/null 2>&1; then
+  command -v dpkg-repack >/dev/null || { echo "apt-get install dpkg-repack (to carry this host's Node.js over)" >&2; exit 1; }
+  rm -f "$FRESH_ROOT"/nodejs_*.deb
+  (cd "$FRESH_ROOT" && dpkg-repack nodejs >/dev/null 2>&1)
+  cp "$FRESH_ROOT"/nodejs_*.deb "$R/tmp/nodejs.deb"
+  chroot "$R" /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/nodejs.deb" \
+    >"$FRESH_ROOT/nodejs.log" 2>&1 || { tail -n 20 "$FRESH_ROOT/nodejs.log" >&2; exit 1; }
+  rm -f "$R/tmp/nodejs.deb" "$FRESH_ROOT"/nodejs_*.deb
+fi
 binds=()
 for conf in /etc/pip.conf /etc/xdg/pip /root/.config/pip; do
   [ -e "$conf" ] && mkdir -p "$R$(dirname "$conf")" && cp -r "$conf" "$R$(dirname "$conf")/"
@@ -38,7 +50,7 @@ done
 git clone -q "$REPO" "$R/work/algocode"
 
 pass=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8)
-for var in AUTH_PORT CM_PORT MONGO_PORT JUDGE_METRICS_PORT AMQP_URL REDIS_URL PIP_DEFAULT_TIMEOUT; do
+for var in AUTH_PORT CM_PORT WEB_PORT MONGO_PORT JUDGE_METRICS_PORT AMQP_URL REDIS_URL PIP_DEFAULT_TIMEOUT; do
   [ -n "${!var:-}" ] && pass+=("$var=${!var}")
 done
 # pivot_root, not chroot: the kernel refuses new user namespaces (bubblewrap's) to a process whose root
@@ -55,7 +67,7 @@ unshare --mount --propagation private /bin/bash -c '
   mkdir -p "$R/.oldroot"
   cd "$R" && pivot_root . .oldroot
   exec /usr/bin/env -i "$@" /bin/bash -c "umount -l /.oldroot && rmdir /.oldroot && cd /work/algocode &&
-    echo \"before: \$(command -v bwrap java g++ || true) (none means not installed)\" &&
+    echo \"before: \$(command -v bwrap java g++ go ghc mono nginx chromium || true) (none means not installed); node \$(node --version)\" &&
     time (make up && make demo); rc=\$?; make down; exit \$rc"
 ' fresh "$R" "${#binds[@]}" "${binds[@]}" "${pass[@]}" || status=$?
 echo "fresh-machine: make up && make demo exited $status" >&2
