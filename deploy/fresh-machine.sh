@@ -27,6 +27,9 @@ debootstrap --variant=minbase --include=python3,make,gcc,git,curl,ca-certificate
 # This host's name resolution, CA bundle and pip settings (its package mirrors may need them).
 cp /etc/resolv.conf "$R/etc/resolv.conf"
 cp /etc/ssl/certs/ca-certificates.crt "$R/etc/ssl/certs/ca-certificates.crt"
+# ... also where apt's update-ca-certificates (run when Java is installed) does not rewrite it; the same
+# variables as on this host point pip, curl and npm at it.
+cp /etc/ssl/certs/ca-certificates.crt "$R/etc/host-ca-certificates.crt"
 # A machine of the kind comes with Node.js 20 and npm (NodeSource's package on the development machines;
 # Debian bookworm's nodejs 18 is too old for the web client's build): this host's package, repacked with
 # dpkg-repack and installed in the root before anything else, stands for it.
@@ -50,6 +53,9 @@ done
 git clone -q "$REPO" "$R/work/algocode"
 
 pass=(HOME=/root PATH=/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin:/sbin:/bin LANG=C.UTF-8)
+for var in PIP_CERT SSL_CERT_FILE CURL_CA_BUNDLE NODE_EXTRA_CA_CERTS REQUESTS_CA_BUNDLE; do
+  [ -n "${!var:-}" ] && pass+=("$var=/etc/host-ca-certificates.crt")
+done
 for var in AUTH_PORT CM_PORT WEB_PORT MONGO_PORT JUDGE_METRICS_PORT AMQP_URL REDIS_URL PIP_DEFAULT_TIMEOUT; do
   [ -n "${!var:-}" ] && pass+=("$var=${!var}")
 done
