@@ -11,6 +11,11 @@
  * and the runner is not dumpable (no ptrace, no /proc/<pid>/mem or fd access by the same uid), so the
  * program cannot forge the report (docs/threat-model.md rule 6, item 32).
  *
+ * Each run has a user, pid and mount namespace of its own (threat-model.md #48): the runner clones
+ * itself into them and that copy, pid 1 of the new pid namespace with a /proc of its own, runs the
+ * program, so the program sees and can signal only its own processes and that init, which ignores them
+ * (an init's default is to ignore signals from inside its namespace). The outer runner only waits for it.
+ *
  * With `--fresh` the run starts from a clean box (threat-model.md #46): before the program starts, /box,
  * /tmp and /dev/shm are emptied and the keeper's copies in /kept are copied into /box.
  *
@@ -38,6 +43,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/mount.h>
 #include <sys/prctl.h>
 #include <sys/resource.h>
 #include <sys/stat.h>
@@ -317,6 +323,104 @@ static int64_t self_cpu_us(void) {
            ru.ru_stime.tv_usec;
 }
 
+/* ---- the run's own namespaces (threat-model.md #48) ----------------------------------------------- */
+
+/* What Docker masks in a container's /proc and /sys (the container runs with systempaths=unconfined,
+ * since a new proc cannot be mounted while parts of the old one are covered), masked again in the new
+ * mount namespace before the program starts: host timers and tasks (timer_list, sched_debug), keys,
+ * firmware tables. */
+static const char *const masked_files[] = {"/proc/kcore", "/proc/keys", "/proc/latency_stats", "/proc/timer_list",
+                                           "/proc/timer_stats", "/proc/sched_debug", "/proc/sysrq-trigger", NULL};
+static const char *const masked_dirs[] = {"/proc/acpi", "/proc/asound", "/proc/scsi", "/sys/firmware",
+                                          "/sys/devices/virtual/powercap", NULL};
+static const char *const readonly_dirs[] = {"/proc/bus", "/proc/fs", "/proc/irq", "/proc/sys", NULL};
+
+static int write_text(const char *path, const char *text) {
+    int fd = open(path, O_WRONLY | O_CLOEXEC);
+    if (fd < 0) return -1;
+    int rc = write_all(fd, text, strlen(text));
+    if (close(fd) != 0) rc = -1;
+    return rc;
+}
+
+/* In the cloned child, pid 1 of the new namespaces: map our uid and gid to themselves (nothing else, root
+ * included, is mapped), mount the new pid namespace's /proc and mask it like Docker does. */
+static int setup_namespaces(uid_t uid, gid_t gid) {
+    char map[64];
+    snprintf(map, sizeof map, "%u %u 1\n", (unsigned)uid, (unsigned)uid);
+    if (write_text("/proc/self/uid_map", map) != 0) return -1;
+    if (write_text("/proc/self/setgroups", "deny") != 0) return -1;
+    snprintf(map, sizeof map, "%u %u 1\n", (unsigned)gid, (unsigned)gid);
+    if (write_text("/proc/self/gid_map", map) != 0) return -1;
+    /* Nothing mounted here propagates back to the container. */
+    if (mount(NULL, "/", NULL, MS_REC | MS_PRIVATE, NULL) != 0) return -1;
+    if (mount("proc", "/proc", "proc", MS_NOSUID | MS_NODEV | MS_NOEXEC, NULL) != 0) return -1;
+    for (int i = 0; masked_files[i]; i++)
+        if (mount("/dev/null", masked_files[i], NULL, MS_BIND, NULL) != 0 && errno != ENOENT) return -1;
+    for (int i = 0; masked_dirs[i]; i++)
+        if (mount("tmpfs", masked_dirs[i], "tmpfs", MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC, "size=0") != 0 &&
+            errno != ENOENT)
+            return -1;
+    for (int i = 0; readonly_dirs[i]; i++) {
+        if (mount(readonly_dirs[i], readonly_dirs[i], NULL, MS_BIND | MS_REC, NULL) != 0) {
+            if (errno == ENOENT) continue;
+            return -1;
+        }
+        if (mount(NULL, readonly_dirs[i], NULL, MS_BIND | MS_REMOUNT | MS_RDONLY | MS_NOSUID | MS_NODEV | MS_NOEXEC,
+                  NULL) != 0)
+            return -1;
+    }
+    return 0;
+}
+
+struct run_opts;
+static int run_mode(struct run_opts *o);
+
+/* Signals from the program must not end the runner (SIGKILL and SIGSTOP cannot be ignored: the host's
+ * deadline handles those, and inside the run's pid namespace the kernel drops them for its init). */
+static void ignore_signals(void) {
+    int ignored[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
+                     SIGXCPU, SIGXFSZ, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGIO, SIGPWR, SIGTRAP};
+    for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++) signal(ignored[i], SIG_IGN);
+}
+
+/* The outer runner: clone into new user, pid and mount namespaces, run there, pass the inner runner's
+ * end on (its exit status, or the signal that killed it, which the host reads as a lost runner). */
+static int run_isolated(struct run_opts *o) {
+    ignore_signals();
+    uid_t uid = getuid();
+    gid_t gid = getgid();
+    fflush(NULL);
+    /* The raw call is fork() with namespace flags (the container's seccomp profile allows them to us; the
+     * program's own filter denies them again). Dumpable until the maps are written: a non-dumpable
+     * process's /proc/self/uid_map belongs to root, which is not mapped in the new namespace. */
+    long pid = syscall(SYS_clone, CLONE_NEWUSER | CLONE_NEWPID | CLONE_NEWNS | SIGCHLD, NULL, NULL, NULL, NULL);
+    if (pid < 0) {
+        perror("algocode-run: cannot create the run's namespaces");
+        return EXIT_IO_ERROR;
+    }
+    if (pid == 0) {
+        if (setup_namespaces(uid, gid) != 0) {
+            perror("algocode-run: cannot set up the run's namespaces");
+            exit(EXIT_IO_ERROR);
+        }
+        exit(run_mode(o));
+    }
+    prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
+    int st;
+    while (waitpid((pid_t)pid, &st, 0) < 0)
+        if (errno != EINTR) return EXIT_IO_ERROR;
+    if (WIFEXITED(st)) return WEXITSTATUS(st);
+    int sig = WTERMSIG(st);
+    signal(sig, SIG_DFL);
+    sigset_t set;
+    sigemptyset(&set);
+    sigaddset(&set, sig);
+    sigprocmask(SIG_UNBLOCK, &set, NULL);
+    raise(sig);
+    return 128 + sig;
+}
+
 /* ---- run mode ------------------------------------------------------------------------------------- */
 
 struct run_opts {
@@ -377,6 +481,10 @@ static void child_exec(const struct run_opts *o, int in_fd, int out_fd, int err_
         close(fd);
     }
     if (chdir(BOX_DIR) != 0) goto fail;
+    /* A new user namespace starts with every capability in the bounding set. The exec as a non-root uid
+     * empties the other sets; empty this one too (no capability of any kind, threat-model.md #37, #39). */
+    for (int cap = 0; cap < 64; cap++)
+        if (prctl(PR_CAPBSET_DROP, cap, 0, 0, 0) != 0 && errno != EINVAL) goto fail;
     if (install_seccomp() != 0) goto fail;
     environ = (char **)o->env;
     execvp(o->argv[0], o->argv);
@@ -437,16 +545,13 @@ static int reset_box(void) {
     return 0;
 }
 
+/* Pid 1 of the run's pid namespace (run_isolated): orphans of the run come to us, and when we exit the
+ * kernel kills whatever of the run is left. */
 static int run_mode(struct run_opts *o) {
     /* Not dumpable: a program running as the same uid cannot ptrace us or open /proc/<us>/{mem,fd}. */
     prctl(PR_SET_DUMPABLE, 0, 0, 0, 0);
-    /* Orphans (double fork + setsid) become our children, so their CPU time lands in our rusage. */
-    prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0);
-    /* Signals from the program must not end the runner (SIGKILL and SIGSTOP cannot be ignored: the host's
-     * deadline handles those). */
-    int ignored[] = {SIGHUP, SIGINT, SIGQUIT, SIGTERM, SIGUSR1, SIGUSR2, SIGALRM, SIGVTALRM, SIGPROF,
-                     SIGXCPU, SIGXFSZ, SIGPIPE, SIGTSTP, SIGTTIN, SIGTTOU, SIGIO, SIGPWR, SIGTRAP};
-    for (size_t i = 0; i < sizeof ignored / sizeof ignored[0]; i++) signal(ignored[i], SIG_IGN);
+    /* As the namespace's init we inherit orphans (double fork + setsid), so their CPU time lands in our
+     * rusage; the signals the outer runner ignores stay ignored. */
 
     if (o->fresh && reset_box() != 0) return EXIT_IO_ERROR;
 
@@ -777,5 +882,5 @@ int main(int argc, char **argv) {
         return usage();
     o.env[o.nenv] = NULL;
     o.argv = argv + i;
-    return run_mode(&o);
+    return run_isolated(&o);
 }

@@ -59,7 +59,9 @@ class RunnerExit(enum.IntEnum):
 
 
 # The runner's command line (the image's label org.algocode.runner-protocol; build.sh sets it from here).
-RUNNER_PROTOCOL = "3"
+# 4: a run clones itself into namespaces of its own, which needs the container's seccomp profile
+# (rce_engine/sandbox/docker/seccomp.py) and systempaths=unconfined.
+RUNNER_PROTOCOL = "4"
 # The first line of the runner's stderr after a run; its version changes with the report's fields.
 RUNNER_REPORT_MAGIC = "ALGOCODE-RUN/2 "
 

@@ -12,7 +12,7 @@ import pytest
 
 from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import MIB, Box, Limits, RunResult
-from rce_engine.sandbox.docker import DockerSandbox
+from rce_engine.sandbox.docker import DockerBox, DockerSandbox
 from rce_engine.sandbox.docker.settings import LABEL_BOX, LABEL_PID
 
 DOCKER_DIR = Path(__file__).resolve().parents[2] / "docker"
@@ -33,6 +33,18 @@ def run_program(box: Box, programs: dict[str, bytes], name: str, *args: str, **k
 
 def shell(box: Box, script: str, **kwargs: object) -> RunResult:
     return box.run(["sh", "-c", script], **{"limits": RUN_LIMITS, **kwargs})  # type: ignore[arg-type]
+
+
+def signal_box_when(sandbox: DockerSandbox, box: DockerBox, marker: str, sig: str) -> None:
+    """Send `sig` to every process of the box uid (both runners and the program) once /box/`marker` exists,
+    from an exec outside any run, as when a runner is lost (OOM) or stuck. A program cannot do this itself:
+    its runner is the init of its own pid namespace (ADR 0034). The exec is started before the run, so it
+    gets in even when the run fills the pids limit; it busy-waits on shell builtins for the same reason."""
+    wait = f"i=0; while [ ! -e /box/{marker} ] && [ $i -lt 3000000 ]; do i=$((i+1)); done"
+    script = f"{wait}; kill -s {sig} -- -1"
+    api = sandbox.client.api
+    exec_id = api.exec_create(box.container_id, ["sh", "-c", script], user=f"{box.uid}:{box.uid}")
+    api.exec_start(exec_id["Id"], detach=True)
 
 
 def _engine_answers() -> bool:

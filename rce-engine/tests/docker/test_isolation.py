@@ -10,7 +10,7 @@ import time
 import pytest
 
 from rce_engine.sandbox.docker import DockerBox, DockerSandbox
-from tests.docker.support import RUN_LIMITS, run_program, shell
+from tests.docker.support import RUN_LIMITS, run_program, shell, signal_box_when
 
 pytestmark = pytest.mark.docker
 
@@ -134,31 +134,34 @@ def test_forged_report_is_ignored(box: DockerBox, programs: dict[str, bytes]) ->
     assert result.stderr.startswith(b"ALGOCODE-RUN/2 ")  # the program's text, returned as its stderr
 
 
-def test_killing_the_runner_is_not_a_success(box: DockerBox, programs: dict[str, bytes]) -> None:
+def test_program_cannot_kill_or_stop_its_runner(box: DockerBox, programs: dict[str, bytes]) -> None:
+    # Its parent is pid 1 of the run's own pid namespace, which the kernel shields (ADR 0034).
     result = run_program(box, programs, "kill_runner")
-    assert not result.ok
-    assert result.signal == signal.SIGKILL
-    assert not result.oom_killed  # RE, not MLE: no OOM happened
-    assert shell(box, "echo next").stdout == b"next\n"
+    assert result.exit_code == 3
+    assert not result.wall_limit_exceeded
 
 
-def test_stopped_runner_is_killed_through_the_api(box: DockerBox, programs: dict[str, bytes]) -> None:
+def test_stopped_runner_is_killed_through_the_api(box: DockerBox, sandbox: DockerSandbox) -> None:
     limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=0.5, wall_time_s=0.5)
-    result = run_program(box, programs, "stop_runner", limits=limits)
+    signal_box_when(sandbox, box, "started", "STOP")
+    result = shell(box, "touch started; exec sleep 30", limits=limits)
     assert result.wall_limit_exceeded
     assert result.signal == signal.SIGKILL
     assert not result.ok
     # The box keeps working, with its files (the killall exec kept the container).
     assert box.resets == 0
-    assert run_program(box, programs, "exit3").exit_code == 3
+    assert shell(box, "rm started; exit 3").exit_code == 3
 
 
-def test_stopped_runner_with_a_fork_bomb_is_still_killed(box: DockerBox, programs: dict[str, bytes]) -> None:
+def test_stopped_runner_with_a_fork_bomb_is_still_killed(
+    box: DockerBox, sandbox: DockerSandbox, programs: dict[str, bytes]
+) -> None:
     # The pids limit is full and the runner is stopped: the killall exec still gets in (the pids limit
     # applies to fork, not to the exec joining the container's cgroup) and clears the box.
     box.write_file("forkbomb", programs["forkbomb"], executable=True)
     limits = dataclasses.replace(RUN_LIMITS, wall_time_s=0.5, max_processes=16)
-    result = box.run(["sh", "-c", "kill -STOP $PPID; exec ./forkbomb"], limits=limits)
+    signal_box_when(sandbox, box, "started", "STOP")
+    result = box.run(["sh", "-c", "touch started; exec ./forkbomb"], limits=limits)
     assert result.wall_limit_exceeded
     assert not result.ok
     survivors = box.run(["python3", "-c", LIST_OWN_PROCESSES], limits=RUN_LIMITS).stdout.split()
@@ -181,13 +184,14 @@ def test_boxes_are_separate(sandbox: DockerSandbox) -> None:
         shell(first, "echo tmpdata > /tmp/t; echo shm > /dev/shm/s")
         assert second.read_file("secret", max_bytes=100) is None
         assert shell(second, "cat /tmp/t /dev/shm/s 2>/dev/null; echo end").stdout == b"end\n"
-        # Each box has its own pid namespace: PID 1 is its own docker-init.
-        assert shell(second, "cat /proc/1/comm").stdout == b"docker-init\n"
+        # Each run has its own pid namespace (ADR 0034): PID 1 is its own runner, nothing else is listed.
+        assert shell(second, "cat /proc/1/comm").stdout == b"algocode-run\n"
 
 
 def test_another_box_cannot_be_signalled(sandbox: DockerSandbox) -> None:
-    # THREATS 33 between boxes: a program that kills everything it may signal (its runner and itself
-    # included) leaves a run of another box, started before it, untouched.
+    # THREATS 33 between boxes: a program that kills everything it may signal (only its own run's
+    # processes: its runner is the init of its pid namespace) leaves a run of another box, started before
+    # it, untouched.
     limits = dataclasses.replace(RUN_LIMITS, wall_time_s=3.0)
     with (
         sandbox.open_box() as victim,

@@ -14,9 +14,9 @@ import pytest
 
 from rce_engine.conf import JudgeConfig
 from rce_engine.sandbox.base import MIB, SandboxError
-from rce_engine.sandbox.docker import DockerBox, DockerSandbox
+from rce_engine.sandbox.docker import DockerBox, DockerSandbox, seccomp
 from rce_engine.sandbox.docker.settings import LABEL_BOX, LABEL_HOST, LABEL_PID, ContainerSettings
-from tests.docker.support import RUN_LIMITS, our_containers, run_program, shell
+from tests.docker.support import RUN_LIMITS, our_containers, run_program, shell, signal_box_when
 
 pytestmark = pytest.mark.docker
 
@@ -34,7 +34,8 @@ def test_one_hardened_container_per_box_removed_on_close(sandbox: DockerSandbox)
         assert host["NetworkMode"] == "none"
         assert host["ReadonlyRootfs"] is True
         assert host["CapDrop"] == ["ALL"]
-        assert host["SecurityOpt"] == ["no-new-privileges"]
+        assert host["SecurityOpt"] == seccomp.security_opt()  # no-new-privileges and our profile (ADR 0034)
+        assert host["MaskedPaths"] == host["ReadonlyPaths"] == []  # the runner masks each run's /proc
         assert host["Init"] is True
         assert host["Privileged"] is False
         assert host["Memory"] == host["MemorySwap"] > 0
@@ -114,9 +115,12 @@ def test_memory_filled_through_tmpfs_is_an_oom_kill(box: DockerBox, programs: di
     assert shell(box, "cat kept artifact; ls /tmp | wc -l").stdout == b"keptcompiled\n0\n"
 
 
-def test_oom_is_known_even_when_the_runner_is_killed(box: DockerBox, programs: dict[str, bytes]) -> None:
+def test_oom_is_known_even_when_the_runner_is_killed(
+    box: DockerBox, sandbox: DockerSandbox, programs: dict[str, bytes]
+) -> None:
     # No report: the OOM must come from the engine's own record, and the box goes on.
     limits = dataclasses.replace(RUN_LIMITS, memory_bytes=64 * MIB)
+    signal_box_when(sandbox, box, "oomed", "KILL")
     result = run_program(box, programs, "oom_then_kill_runner", limits=limits)
     assert result.signal == signal.SIGKILL
     assert result.oom_killed

@@ -29,6 +29,7 @@ import docker.errors
 from docker.types import LogConfig, Ulimit
 
 from rce_engine.sandbox.base import Box, KeptFile, Limits, RunRequest, RunResult, SandboxError
+from rce_engine.sandbox.docker import seccomp
 from rce_engine.sandbox.docker.exec_stream import ExecOutput, exec_exit_code, exec_with_io
 from rce_engine.sandbox.docker.protocol import (
     MAX_REPORT_BYTES,
@@ -91,7 +92,9 @@ class DockerBox(Box):
             network_mode="none",
             read_only=True,
             cap_drop=["ALL"],
-            security_opt=["no-new-privileges"],
+            # no-new-privileges and the seccomp profile that lets the runner give each run its own pid
+            # namespace and /proc (threat-model.md #48); the unmasked /proc to mount that from is below
+            security_opt=seccomp.security_opt(),
             privileged=False,
             ipc_mode="private",
             mem_limit=self._memory,
@@ -119,6 +122,7 @@ class DockerBox(Box):
             ],
             log_config=LogConfig(type=LogConfig.types.NONE),
         )
+        host_config.update(seccomp.UNMASKED_SYSTEM_PATHS)
         name = f"algocode-box-{os.getpid()}-{self.uid - BOX_UID_BASE}-{uuid.uuid4().hex[:8]}"
         try:
             created = self._api.create_container(
