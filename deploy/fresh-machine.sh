@@ -41,6 +41,8 @@ if dpkg -s nodejs >/dev/null 2>&1; then
   chroot "$R" /bin/sh -c "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq /tmp/nodejs.deb" \
     >"$FRESH_ROOT/nodejs.log" 2>&1 || { tail -n 20 "$FRESH_ROOT/nodejs.log" >&2; exit 1; }
   rm -f "$R/tmp/nodejs.deb" "$FRESH_ROOT"/nodejs_*.deb
+  # The kind upgrades npm in place at start-up, so the host's npm tree is not the package's: copy it whole.
+  rm -rf "$R/usr/lib/node_modules/npm" && cp -a /usr/lib/node_modules/npm "$R/usr/lib/node_modules/npm"
 fi
 binds=()
 for conf in /etc/pip.conf /etc/xdg/pip /root/.config/pip; do
