@@ -184,9 +184,8 @@ function Workspace({ problem, allLanguages }: { problem: Problem; allLanguages: 
             Language{' '}
             <select name="language" value={lang} onChange={(e) => switchLanguage((e.target as HTMLSelectElement).value)}>
               {languages.map((l) => (
-                <option value={l.id}>
+                <option value={l.id} title={l.version}>
                   {l.name}
-                  {l.version ? ` (${l.version})` : ''}
                 </option>
               ))}
             </select>
