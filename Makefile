@@ -90,7 +90,7 @@ lint: $(SETUP_STAMP) ## ruff lint and format check over the whole tree, then myp
 # mypy.ini: once per service (each has its own `config` package; contracts/ with the code manager).
 # The auth service's settings refuse to load without a secret key unless DJANGO_DEBUG=1 (types only).
 .PHONY: typecheck
-typecheck: $(SETUP_STAMP) ## mypy (with the django-stubs plugin) over contracts/ and the three services
+typecheck: $(SETUP_STAMP) keys ## mypy (with the django-stubs plugin) over contracts/ and the three services
 	cd auth-service && DJANGO_DEBUG=1 $(BIN)/mypy --config-file $(ROOT)/mypy.ini auth_service config
 	cd code-manager && $(BIN)/mypy --config-file $(ROOT)/mypy.ini -p code_manager -p config -p algocode_contracts
 	cd rce-engine && $(BIN)/mypy --config-file $(ROOT)/mypy.ini rce_engine config

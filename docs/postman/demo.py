@@ -145,7 +145,10 @@ def main(argv: list[str] | None = None) -> int:
     except (DemoError, requests.RequestException) as exc:
         print(f"demo failed: {exc}", file=sys.stderr)
         return 2
-    times = ", ".join(f"{t['name']} {t['time_ms']} ms" for t in data.get("tests") or [])
+    # Hidden tests come without a name (only their ordinal): threat-model.md #45.
+    times = ", ".join(
+        f"{t.get('name') or '#' + str(t.get('ordinal'))} {t['time_ms']} ms" for t in data.get("tests") or []
+    )
     print(f"verdict: {data['status']} ({data['verdict']}), {data['passed']}/{data['total']} tests passed")
     if times:
         print(f"tests: {times}")

@@ -119,4 +119,4 @@ def security_opt(machine: str | None = None) -> list[str]:
 # nothing of the container's /proc or /sys is covered or made read-only. The kernel refuses a new /proc
 # in a user namespace while parts of the container's are covered; the runner masks the same paths again
 # in each run's own /proc and /sys before the program starts.
-UNMASKED_SYSTEM_PATHS = {"MaskedPaths": [], "ReadonlyPaths": []}
+UNMASKED_SYSTEM_PATHS: dict[str, list[str]] = {"MaskedPaths": [], "ReadonlyPaths": []}
