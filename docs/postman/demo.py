@@ -16,6 +16,7 @@ import time
 import uuid
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 import requests
 
@@ -145,14 +146,18 @@ def main(argv: list[str] | None = None) -> int:
     except (DemoError, requests.RequestException) as exc:
         print(f"demo failed: {exc}", file=sys.stderr)
         return 2
-    # Hidden tests come without a name (only their ordinal): threat-model.md #45.
+    print(summary(data))
+    return 0 if data["verdict"] == "AC" else 1
+
+
+def summary(data: dict[str, Any]) -> str:
+    """What `make demo` prints of a result: the verdict, then each test's time."""
+    line = f"verdict: {data['status']} ({data['verdict']}), {data['passed']}/{data['total']} tests passed"
+    # Hidden tests come without a name, only their ordinal (threat-model.md #45).
     times = ", ".join(
         f"{t.get('name') or '#' + str(t.get('ordinal'))} {t['time_ms']} ms" for t in data.get("tests") or []
     )
-    print(f"verdict: {data['status']} ({data['verdict']}), {data['passed']}/{data['total']} tests passed")
-    if times:
-        print(f"tests: {times}")
-    return 0 if data["verdict"] == "AC" else 1
+    return f"{line}\ntests: {times}" if times else line
 
 
 if __name__ == "__main__":

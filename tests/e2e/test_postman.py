@@ -202,3 +202,8 @@ def test_make_demo_gets_accepted(platform: Platform) -> None:
     data = run.run(timeout=120)
     assert (data["verdict"], data["status"]) == ("AC", "Accepted")
     assert data["passed"] == data["total"] > 0
+    # What `make demo` prints: hidden tests by their ordinal, the sample by its name.
+    printed = demo.summary(data)
+    assert printed.startswith(f"verdict: Accepted (AC), {data['total']}/{data['total']} tests passed")
+    assert "sample/1 " in printed
+    assert f"#{data['total']} " in printed
