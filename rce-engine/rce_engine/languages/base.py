@@ -40,6 +40,12 @@ WALL_MARGIN_SHARE = 0.5
 WALL_MARGIN_MIN_S = 0.5
 
 
+# A test whose CPU time stands still this long is TLE at once (an "idleness limit"): a program that sleeps
+# or blocks frees its judge slot within a third of a second instead of at the wall limit
+# (docs/adr/0093-idleness-limit.md, threat-model.md #44).
+IDLE_LIMIT_S = 0.3
+
+
 def wall_limit_s(cpu_time_s: float) -> float:
     """The wall limit of a test: a sleeping or blocked program gets TLE soon after its CPU limit.
 
@@ -154,6 +160,7 @@ class Language:
             memory_bytes=memory_bytes + self.memory_overhead_bytes,
             max_processes=self.max_processes,
             output_bytes=output_bytes,
+            idle_time_s=IDLE_LIMIT_S,
         )
         # The program sees the problem's memory limit (e.g. -Xmx), the cgroup gets it plus the overhead.
         program_limits = Limits(

@@ -52,6 +52,9 @@ class Limits:
     output_bytes: int  # bytes the run may write to stdout (and to any single file)
     stderr_bytes: int = 64 * KIB  # how much stderr is kept (the rest is read and dropped)
     max_open_files: int = 64
+    # A run whose CPU time stands still this long (sleeping, blocked) is ended as over its wall limit;
+    # None: only the wall limit ends it. Native backend only (docs/adr/0093-idleness-limit.md).
+    idle_time_s: float | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -400,3 +400,23 @@ def test_a_run_the_box_cannot_set_up_is_a_sandbox_error_and_the_box_stays_usable
     with pytest.raises(SandboxError, match="setting up the run"):
         box.run(["/usr/bin/true"], limits=impossible)
     assert box.run(["/usr/bin/true"], limits=RUN_LIMITS).ok
+
+
+def test_the_idleness_limit_ends_a_sleeping_run_early_and_spares_a_busy_one(box: Box) -> None:
+    """threat-model.md #44: with `idle_time_s`, a run whose CPU time stands still is over its wall limit
+    long before the wall deadline; a run that keeps computing is not touched by it."""
+    limits = dataclasses.replace(RUN_LIMITS, cpu_time_s=2.0, wall_time_s=6.0, idle_time_s=0.3)
+    sleeper = box.run(["/bin/sleep", "5"], limits=limits)
+    assert sleeper.wall_limit_exceeded
+    assert not sleeper.cpu_limit_exceeded
+    assert sleeper.wall_time_s < 2.0  # the wall deadline alone would have let it sleep 5 s
+
+    busy = box.run(
+        [PY, "-c", "import time\nend = time.process_time() + 0.8\nwhile time.process_time() < end: pass\n"],
+        limits=limits,
+    )
+    assert busy.exit_code == 0
+    assert not busy.wall_limit_exceeded
+
+    without = box.run(["/bin/sleep", "1"], limits=dataclasses.replace(limits, idle_time_s=None))
+    assert without.exit_code == 0  # no idleness limit: only the wall deadline counts

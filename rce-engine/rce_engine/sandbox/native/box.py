@@ -618,20 +618,29 @@ class NativeBox(Box):
         started = time.monotonic()
         host_deadline = started + wall_ms / 1000 + HOST_GRACE_S
         self._send(payload, fds)
-        killed_for_cpu = False
+        killed_for_cpu = killed_for_idle = False
         poll_cpu = cg.enforces
+        # The idleness limit: the last CPU reading and when it last moved.
+        last_used, last_moved = -1, started
         while True:
             got = self._recv(timeout=CPU_POLL_S if poll_cpu else 0.5, what="run")
             if got is not None:
                 break
-            if time.monotonic() > host_deadline:
+            now = time.monotonic()
+            if now > host_deadline:
                 self._broken = "box init missed the wall deadline"
                 raise SandboxError(self._broken)
-            if poll_cpu and not killed_for_cpu:
+            if poll_cpu and not (killed_for_cpu or killed_for_idle):
                 used = cg.cpu_ns()
                 if used is not None and used > cpu_limit_ns:
                     self._send(struct.pack("=I", InitCommand.KILL))
                     killed_for_cpu = True
+                elif used is not None and limits.idle_time_s is not None:
+                    if used != last_used:
+                        last_used, last_moved = used, now
+                    elif now - last_moved > limits.idle_time_s:
+                        self._send(struct.pack("=I", InitCommand.KILL))
+                        killed_for_idle = True
         data, fds = got
         for fd in fds:
             os.close(fd)
@@ -661,7 +670,7 @@ class NativeBox(Box):
             memory_bytes=peak,
             oom_killed=oom,
             cpu_limit_exceeded=killed_for_cpu or sig == signal.SIGXCPU or cpu_ns > cpu_limit_ns,
-            wall_limit_exceeded=bool(flags & ResultFlag.WALL) and not killed_for_cpu,
+            wall_limit_exceeded=(bool(flags & ResultFlag.WALL) or killed_for_idle) and not killed_for_cpu,
             output_limit_exceeded=out_size > limits.output_bytes or sig == signal.SIGXFSZ,
             stdout=os.pread(out_fd, limits.output_bytes, 0),
             stderr=os.pread(err_fd, limits.stderr_bytes, 0),
