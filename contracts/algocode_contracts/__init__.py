@@ -45,6 +45,7 @@ from algocode_contracts.topology import (
     Exchange,
     Queue,
     declarations,
+    declare,
     job_queue_name,
 )
 
@@ -81,6 +82,7 @@ __all__ = [
     "Verdict",
     "canonical_language",
     "declarations",
+    "declare",
     "example_payload",
     "job_queue_name",
     "language_catalog",

@@ -1,7 +1,7 @@
 """Names on the broker and the topology itself, as plain data both services declare identically.
 
 RabbitMQ refuses a re-declaration whose arguments differ (PRECONDITION_FAILED), so the arguments live here,
-once; each service's messaging module walks `declarations()` with its own client.
+once; `declare(channel)` walks `declarations()` on the channel each service opens with its own client.
 """
 
 from dataclasses import dataclass, field
@@ -77,3 +77,18 @@ def declarations(languages: tuple[str, ...] = LANGUAGES) -> list[Declaration]:
         items.append(Queue(job_queue_name(language), _quorum(JOB_DELIVERY_LIMIT)))
         items.append(Binding(job_queue_name(language), JOBS_EXCHANGE, language))
     return items
+
+
+def declare(channel: Any, languages: tuple[str, ...] = LANGUAGES) -> None:
+    """Declare `declarations(languages)` on an AMQP channel, idempotently (every service, at start).
+
+    `channel` is any client channel with pika's `exchange_declare`, `queue_declare` and `queue_bind`
+    (contracts imports no client library; each service hands in its own).
+    """
+    for item in declarations(languages):
+        if isinstance(item, Exchange):
+            channel.exchange_declare(item.name, exchange_type=item.type, durable=True)
+        elif isinstance(item, Queue):
+            channel.queue_declare(item.name, durable=True, arguments=item.arguments)
+        elif isinstance(item, Binding):
+            channel.queue_bind(item.queue, item.exchange, routing_key=item.routing_key)

@@ -77,3 +77,32 @@ def test_python_is_an_alias_of_python3_and_never_an_id():
     queues = {item.name for item in declarations() if isinstance(item, Queue)}
     assert "algocode.jobs.python3" in queues
     assert "algocode.jobs.python" not in queues
+
+
+def test_declare_walks_the_declarations_in_order_on_any_channel() -> None:
+    from algocode_contracts import declare
+
+    calls: list[tuple[str, str]] = []
+
+    class Recorder:  # a stand-in for a pika channel: only the three methods `declare` uses
+        def exchange_declare(self, name: str, exchange_type: str, durable: bool) -> None:
+            assert durable
+            calls.append(("exchange", name))
+
+        def queue_declare(self, name: str, durable: bool, arguments: dict) -> None:
+            assert durable
+            calls.append(("queue", name))
+
+        def queue_bind(self, queue: str, exchange: str, routing_key: str) -> None:
+            calls.append(("bind", f"{exchange}->{queue}"))
+
+    declare(Recorder(), ("cpp",))
+    expected = [
+        (
+            {Exchange: "exchange", Queue: "queue", Binding: "bind"}[type(item)],
+            f"{item.exchange}->{item.queue}" if isinstance(item, Binding) else item.name,
+        )
+        for item in declarations(("cpp",))
+    ]
+    assert calls == expected
+    assert ("queue", "algocode.jobs.cpp") in calls

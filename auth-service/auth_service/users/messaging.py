@@ -14,7 +14,7 @@ import pika
 import pika.exceptions
 from django.conf import settings
 
-from algocode_contracts import USERS_EXCHANGE, Binding, Exchange, Queue, UserDeactivated, declarations
+from algocode_contracts import USERS_EXCHANGE, UserDeactivated, declare
 
 JSON_CONTENT_TYPE = "application/json"
 
@@ -44,13 +44,7 @@ def user_events_send(events: list[UserDeactivated], *, url: str | None = None) -
     try:
         channel = connection.channel()
         channel.confirm_delivery()
-        for item in declarations():
-            if isinstance(item, Exchange):
-                channel.exchange_declare(item.name, exchange_type=item.type, durable=True)
-            elif isinstance(item, Queue):
-                channel.queue_declare(item.name, durable=True, arguments=item.arguments)
-            elif isinstance(item, Binding):
-                channel.queue_bind(item.queue, item.exchange, routing_key=item.routing_key)
+        declare(channel)
         for event in events:
             properties = pika.BasicProperties(
                 content_type=JSON_CONTENT_TYPE,

@@ -1,4 +1,4 @@
-"""Connection parameters and topology declaration, walked from `algocode_contracts.declarations()`.
+"""Connection parameters, and the topology declared with `algocode_contracts.declare()`.
 
 Both services declare the same durable topology with the same arguments (RabbitMQ refuses a re-declaration
 whose arguments differ), so whichever starts first creates it.
@@ -10,7 +10,7 @@ import pika
 from django.conf import settings
 from pika.adapters.blocking_connection import BlockingChannel
 
-from algocode_contracts import Binding, Exchange, Queue, declarations
+from algocode_contracts import declare
 
 JSON_CONTENT_TYPE = "application/json"
 
@@ -26,10 +26,4 @@ def connection_parameters(url: str | None = None) -> pika.URLParameters:
 
 
 def declare_topology(channel: BlockingChannel) -> None:
-    for item in declarations():
-        if isinstance(item, Exchange):
-            channel.exchange_declare(item.name, exchange_type=item.type, durable=True)
-        elif isinstance(item, Queue):
-            channel.queue_declare(item.name, durable=True, arguments=item.arguments)
-        elif isinstance(item, Binding):
-            channel.queue_bind(item.queue, item.exchange, routing_key=item.routing_key)
+    declare(channel)

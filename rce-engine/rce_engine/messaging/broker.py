@@ -12,11 +12,8 @@ from pika.adapters.blocking_connection import BlockingChannel
 from algocode_contracts import (
     RESULTS_EXCHANGE,
     RESULTS_ROUTING_KEY,
-    Binding,
-    Exchange,
-    Queue,
     SubmissionJudged,
-    declarations,
+    declare,
 )
 
 JSON = "application/json"
@@ -30,13 +27,7 @@ def connection_parameters(url: str) -> pika.URLParameters:
 
 
 def declare_topology(channel: BlockingChannel, languages: tuple[str, ...]) -> None:
-    for item in declarations(languages):
-        if isinstance(item, Exchange):
-            channel.exchange_declare(item.name, exchange_type=item.type, durable=True)
-        elif isinstance(item, Queue):
-            channel.queue_declare(item.name, durable=True, arguments=item.arguments)
-        elif isinstance(item, Binding):
-            channel.queue_bind(item.queue, item.exchange, routing_key=item.routing_key)
+    declare(channel, languages)
 
 
 def publish_result(channel: BlockingChannel, result: SubmissionJudged) -> None:
