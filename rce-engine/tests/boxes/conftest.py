@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from rce_engine.sandbox.base import Box, Sandbox
+from rce_engine.sandbox.base import Sandbox
 from tests.docker import support as docker_support
 from tests.sandbox import support
 
@@ -46,12 +46,6 @@ def sandbox(request: pytest.FixtureRequest) -> Iterator[Sandbox]:
 @pytest.fixture
 def backend_name(sandbox: Sandbox) -> str:
     return sandbox.name
-
-
-@pytest.fixture
-def box(sandbox: Sandbox) -> Iterator[Box]:
-    with sandbox.open_box() as b:
-        yield b
 
 
 @pytest.fixture(scope="session")

@@ -13,7 +13,7 @@ from collections.abc import Iterator
 
 import pytest
 
-from rce_engine.sandbox.docker import DockerBox, DockerSandbox
+from rce_engine.sandbox.docker import DockerSandbox
 from tests.docker.support import PROGRAMS, docker_sandbox, engine_and_image
 
 
@@ -29,12 +29,6 @@ def docker_engine() -> Iterator[None]:
 @pytest.fixture(scope="session")
 def sandbox(docker_engine: None) -> Iterator[DockerSandbox]:
     yield from docker_sandbox()
-
-
-@pytest.fixture
-def box(sandbox: DockerSandbox) -> Iterator[DockerBox]:
-    with sandbox.open_box() as b:
-        yield b
 
 
 @pytest.fixture(scope="session")

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from rce_engine.sandbox.base import Box, Sandbox
+from rce_engine.sandbox.base import Sandbox
 from tests.sandbox import support
 
 pytestmark = pytest.mark.skipif(os.geteuid() != 0, reason="the native sandbox needs root")
@@ -28,12 +28,6 @@ def sandbox(sandbox_home: Path) -> Sandbox:
     sb = support.make_sandbox(sandbox_home)
     sb.check()
     return sb
-
-
-@pytest.fixture
-def box(sandbox: Sandbox) -> Iterator[Box]:
-    with sandbox.open_box() as b:
-        yield b
 
 
 @pytest.fixture(scope="session")
