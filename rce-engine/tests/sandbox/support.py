@@ -55,6 +55,9 @@ def new_home() -> Path:
 
 
 def remove_home(home: Path) -> None:
+    from rce_engine.sandbox.native.ro_files import ReadOnlyFiles
+
+    ReadOnlyFiles(home).release()  # the tmpfs copies of <home>/ro mounted under it (ADR 0130)
     shutil.rmtree(home, ignore_errors=True)
 
 

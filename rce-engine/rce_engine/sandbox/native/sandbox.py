@@ -19,6 +19,7 @@ from rce_engine.sandbox.native import seccomp
 from rce_engine.sandbox.native.box import BoxSpec, NativeBox, machinery
 from rce_engine.sandbox.native.cgroups import CgroupDriver, NoDriver, detect_driver
 from rce_engine.sandbox.native.helper import build_helper, prepare_home
+from rce_engine.sandbox.native.ro_files import ReadOnlyFiles
 
 _SLOT_WAIT_S = 0.05
 _CHECK_LIMITS = Limits(cpu_time_s=2, wall_time_s=5, memory_bytes=64 * MIB, max_processes=8, output_bytes=MIB)
@@ -56,6 +57,7 @@ class NativeSandbox(Sandbox):
         # Cgroup names carry a tag of the judge home so two homes on one host never touch each other's.
         self.cgroup_tag = hashlib.sha256(str(config.home.resolve()).encode()).hexdigest()[:8]
         self._helper: Path | None = None
+        self.ro_files = ReadOnlyFiles(config.home)  # <home>/ro on a tmpfs of its own (threat-model.md #47)
 
     def _ensure_ready(self) -> Path:
         if self._helper is None:
@@ -131,6 +133,7 @@ class NativeSandbox(Sandbox):
     def new_box(self) -> NativeBox:
         """A started box on a free slot (blocks while all are busy); the caller must close() it."""
         helper = self._ensure_ready()
+        ro_dir = self.ro_files.current()  # before taking a slot: its errors leave nothing to undo
         problems = self.cgroups.problems()
         if problems and not self.config.allow_no_cgroup_limits:
             raise SandboxError("cgroup limits unavailable: " + "; ".join(problems))
@@ -154,7 +157,7 @@ class NativeSandbox(Sandbox):
         spec = BoxSpec(
             uid=uid,
             helper=helper,
-            ro_dir=self.config.home / "ro",
+            ro_dir=ro_dir,
             tmp_dir=self.config.home / "tmp",
             bwrap=self.config.bwrap,
             host_paths=self.host_paths,
