@@ -23,6 +23,8 @@ class Collections(StrEnum):
     PROBLEM_TESTS = "problem_tests"
     SUBMISSIONS = "submissions"
     COUNTERS = "counters"
+    SOLUTION_HISTOGRAMS = "solution_histograms"  # per (problem, language): submissions/standing.py
+    SOLVED = "solved"  # per (problem, user): accepted submissions counted
 
 
 # (collection, keys, options): declared here, ensured at start-up by ensure_indexes().
@@ -33,6 +35,7 @@ INDEXES: list[tuple[Collections, list[tuple[str, int]], dict[str, Any]]] = [
     (Collections.PROBLEM_TESTS, [("problem_id", 1), ("order", 1)], {"name": "tests_by_problem"}),
     (Collections.SUBMISSIONS, [("submission_id", 1)], {"unique": True, "name": "submission_id_unique"}),
     (Collections.SUBMISSIONS, [("user_id", 1), ("created_at", -1)], {"name": "history_by_user"}),
+    (Collections.SOLVED, [("user_id", 1)], {"name": "solved_by_user"}),
 ]
 
 _lock = threading.Lock()

@@ -83,6 +83,9 @@ class ProblemOut(serializers.Serializer):
     limits = LimitsOut()
     languages = serializers.SerializerMethodField(help_text="the language ids allowed")
     acceptance_rate = serializers.SerializerMethodField(help_text='Percent with two decimals, e.g. "33.33".')
+    accepted_users = serializers.SerializerMethodField(
+        help_text="Distinct users with an accepted submission."
+    )
     tags = serializers.ListField(child=serializers.CharField(), default=list)
     companies = serializers.ListField(child=serializers.DictField(), default=list)
     created_at = serializers.CharField(allow_null=True, default=None)
@@ -96,6 +99,9 @@ class ProblemOut(serializers.Serializer):
 
     def get_languages(self, doc: dict[str, Any]) -> list[str]:
         return problem_languages(doc)
+
+    def get_accepted_users(self, doc: dict[str, Any]) -> int:
+        return max(0, int(doc.get("stats", {}).get("accepted_users", 0)))
 
     def get_acceptance_rate(self, doc: dict[str, Any]) -> str:
         stats = doc.get("stats", {})

@@ -74,6 +74,20 @@ class ResultDataOut(serializers.Serializer):
     io = serializers.DictField(allow_null=True, help_text="Only for a failing sample test or a custom run.")
     created_at = serializers.CharField()
     judged_at = serializers.CharField()
+    runtime_beats = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=100,
+        help_text="Accepted submissions only: percent (one decimal) of the other accepted submissions of "
+        "this "
+        "problem in this language that took strictly longer (max_time_ms); null otherwise or with no other.",
+    )
+    memory_beats = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=100,
+        help_text="As runtime_beats, for max_memory_kib (256 KiB buckets).",
+    )
 
 
 class ResultOut(serializers.Serializer):
@@ -99,6 +113,20 @@ class HistoryItemOut(serializers.Serializer):
     total = serializers.IntegerField(allow_null=True)
     created_at = serializers.CharField(allow_null=True)
     judged_at = serializers.CharField(allow_null=True)
+    runtime_beats = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=100,
+        help_text="Accepted submissions only: percent (one decimal) of the other accepted submissions of "
+        "this "
+        "problem in this language that took strictly longer (max_time_ms); null otherwise or with no other.",
+    )
+    memory_beats = serializers.FloatField(
+        allow_null=True,
+        min_value=0,
+        max_value=100,
+        help_text="As runtime_beats, for max_memory_kib (256 KiB buckets).",
+    )
 
 
 class HistoryEnvelope(serializers.Serializer):

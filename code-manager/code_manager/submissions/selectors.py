@@ -21,6 +21,7 @@ from code_manager.common.selectors import judges_running
 from code_manager.problems.selectors import stored_language
 from code_manager.submissions.cache import result_cache_get, result_cache_set
 from code_manager.submissions.models import SubmissionStatus
+from code_manager.submissions.standing import beats_from, histogram_id, histograms_get, with_beats
 from code_manager.submissions.waiter import result_wait
 
 
@@ -146,8 +147,10 @@ def result_check(*, caller: Caller, submission_id: str, wait_seconds: float | No
         timeout=timeout,
         owner=caller.user_id,
     )
-    if found.waited or found.value is not None:
-        return ResultCheck(found.value)
+    if found.value is not None:
+        return ResultCheck(with_beats(found.value))
+    if found.waited:
+        return ResultCheck(None)
     return ResultCheck(None, retry_after_s=max(1, math.ceil(settings.RESULT_WAIT_SECONDS)))
 
 
@@ -179,7 +182,20 @@ def submission_list(
         .skip(page.skip)
         .limit(page.size)
     )
-    return count, [_history_item(doc, full=caller.is_staff) for doc in cursor]
+    docs = list(cursor)
+    items = [_history_item(doc, full=caller.is_staff) for doc in docs]
+    # One read for the page's histograms, however many accepted items it shows (ADR 0131).
+    accepted = [i for i in items if i["verdict"] == Verdict.ACCEPTED and i["kind"] == JobKind.SUBMIT]
+    histograms = histograms_get((i["problem_id"], i["lang"]) for i in accepted)
+    for item, doc in zip(items, docs, strict=True):
+        result = doc.get("result") or {}
+        view = {
+            **item,
+            "max_time_ms": result.get("max_time_ms"),
+            "max_memory_kib": result.get("max_memory_kib"),
+        }
+        item.update(beats_from(histograms.get(histogram_id(item["problem_id"], item["lang"])), view))
+    return count, items
 
 
 def _history_item(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:

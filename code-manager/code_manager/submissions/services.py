@@ -48,6 +48,7 @@ from code_manager.submissions.cache import result_announce, result_cache_set
 from code_manager.submissions.inflight import in_flight_admit
 from code_manager.submissions.models import ResultOutcome, SubmissionStatus
 from code_manager.submissions.selectors import result_view
+from code_manager.submissions.standing import standing_record
 
 logger = logging.getLogger(__name__)
 
@@ -312,9 +313,11 @@ def result_apply(*, result: SubmissionJudged) -> ResultOutcome:
     if before is None:
         if submissions.find_one({"_id": sid}, {"_id": 1}) is None:
             return ResultOutcome.UNKNOWN_SUBMISSION
+        standing_record(submission_id=sid)  # a redelivery repairs what a crash left undone (ADR 0131)
         return ResultOutcome.IGNORED
     if before.get("kind") == JobKind.SUBMIT and "judged_attempt" not in before:
         problem_record_verdict(problem_id=before["problem_id"], accepted=result.verdict is Verdict.ACCEPTED)
+    standing_record(submission_id=sid)  # percentiles and solved counts (ADR 0131)
     doc = {**before, "result": stored, "status": SubmissionStatus.JUDGED.value}
     result_cache_set(sid, user_id=before["user_id"], data=result_view(doc))
     result_announce(sid)
