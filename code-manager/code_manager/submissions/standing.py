@@ -82,7 +82,7 @@ def standing_record(*, submission_id: str) -> None:
         if want == have:
             return
         swapped = submissions.update_one(
-            {"$and": [{"_id": submission_id}, {"standing": have}]}, {"$set": {"standing": want}}
+            {"_id": submission_id, "standing": have}, {"$set": {"standing": want}}
         )
         if swapped.matched_count == 1:
             _apply(doc, have=have, want=want)
