@@ -150,6 +150,8 @@ def main() -> None:
     server = start_mongo(args.port, workdir)
     private, public = keys()
     prefix = f"bench-percentiles:{uuid.uuid4().hex[:8]}:"
+    # The scan of phase 3 takes tens of seconds on nx-27017: past the client's default socket timeout.
+    os.environ.setdefault("MONGO_TIMEOUT_MS", "120000")
     os.environ.update({"DJANGO_SETTINGS_MODULE": "config.settings", "JWT_PUBLIC_KEY": public,
                        "MONGO_URL": f"mongodb://127.0.0.1:{args.port}", "MONGO_DB": "bench",
                        "REDIS_KEY_PREFIX": prefix, "LOG_LEVEL": "WARNING",
