@@ -23,6 +23,8 @@ class Collections(StrEnum):
     PROBLEM_TESTS = "problem_tests"
     SUBMISSIONS = "submissions"
     COUNTERS = "counters"
+    TEST_BLOBS = "test_blobs"  # content-addressed test data (problems/blobs.py, ADR 0150)
+    TEST_BLOB_CHUNKS = "test_blob_chunks"
 
 
 # (collection, keys, options): declared here, ensured at start-up by ensure_indexes().
