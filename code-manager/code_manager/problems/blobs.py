@@ -43,17 +43,18 @@ def _store(ref: BlobRef, chunks: Iterator[bytes]) -> BlobRef:
     digest = hashlib.sha256()
     for index, chunk in enumerate(chunks):
         digest.update(chunk)
-        chunk_coll.replace_one(
+        # update_one with $set: nx-27017 takes an upsert's _id from the filter only then (not replace_one).
+        chunk_coll.update_one(
             {"_id": _chunk_id(ref.sha256, index)},
-            {"sha256": ref.sha256, "n": index, "data": Binary(chunk)},
+            {"$set": {"sha256": ref.sha256, "n": index, "data": Binary(chunk)}},
             upsert=True,
         )
         count = index + 1
     if digest.hexdigest() != ref.sha256:  # the file changed while it was read
         raise OSError(f"test data changed while it was stored (expected {ref.sha256[:12]})")
-    collection(Collections.TEST_BLOBS).replace_one(
+    collection(Collections.TEST_BLOBS).update_one(
         {"_id": ref.sha256},
-        {"size": ref.size, "chunks": count, "created_at": now_iso()},
+        {"$set": {"size": ref.size, "chunks": count, "created_at": now_iso()}},
         upsert=True,
     )
     return ref
