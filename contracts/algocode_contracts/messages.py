@@ -14,7 +14,16 @@ from importlib import resources
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
 from algocode_contracts.testdata import BlobRef
 from algocode_contracts.topology import LANGUAGES
@@ -93,6 +102,16 @@ class TestCase(_Message):
     # then "". Optional and additive: judges that know them are deployed before code managers that send them.
     input_ref: BlobRef | None = None
     answer_ref: BlobRef | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_refs(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # An inline test serialises exactly as before ADR 0150: a job without references is one an older
+        # judge still accepts (it refuses unknown fields, even null ones).
+        data: dict[str, Any] = handler(self)
+        for key in ("input_ref", "answer_ref"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
 
     @model_validator(mode="after")
     def _one_form(self) -> TestCase:

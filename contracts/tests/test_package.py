@@ -304,3 +304,11 @@ def test_languages_restriction_and_submission_languages(tmp_path: Path) -> None:
         "e.hs": "haskell",
         "f.txt": None,
     }
+
+
+def test_an_inline_job_serialises_as_before_references_existed(tmp_path: Path) -> None:
+    """Judges of before ADR 0150 refuse unknown fields: a job without references must not mention them."""
+    job = read_package(make_package(tmp_path / "p")).to_job(language="python3", source="print(1)\n")
+    body = job.model_dump_json(by_alias=True)
+    assert "_ref" not in body
+    assert SubmissionCreated.model_validate_json(body).tests[0].input == "1\n"
