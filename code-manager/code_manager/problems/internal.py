@@ -13,7 +13,8 @@ import hmac
 import re
 
 from django.conf import settings
-from django.http import HttpRequest, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import HttpRequest, JsonResponse, StreamingHttpResponse
+from django.http.response import HttpResponseBase
 from django.views.decorators.http import require_GET
 
 from code_manager.common.errors import ErrorCode, error_body
@@ -23,7 +24,7 @@ _SHA256 = re.compile(r"[0-9a-f]{64}")
 
 
 @require_GET
-def test_data_export(request: HttpRequest, sha256: str) -> HttpResponse:
+def test_data_export(request: HttpRequest, sha256: str) -> HttpResponseBase:
     expected = settings.TEST_DATA_TOKEN
     if not expected:
         return JsonResponse(
@@ -41,12 +42,12 @@ def test_data_export(request: HttpRequest, sha256: str) -> HttpResponse:
     meta = blob_get(sha256=sha256) if _SHA256.fullmatch(sha256) else None
     if meta is None:
         return JsonResponse(error_body(ErrorCode.NOT_FOUND, f"No test data {sha256[:64]}."), status=404)
-    response = StreamingHttpResponse(
+    stream = StreamingHttpResponse(
         blob_chunks(sha256=sha256, chunks=meta["chunks"]), content_type="application/octet-stream"
     )
-    response["Content-Length"] = str(meta["size"])
-    response["Cache-Control"] = "no-store"
-    return response
+    stream["Content-Length"] = str(meta["size"])
+    stream["Cache-Control"] = "no-store"
+    return stream
 
 
 test_data_export.__test__ = False  # type: ignore[attr-defined]  # not a pytest test when imported
