@@ -25,7 +25,7 @@ log = logging.getLogger(__name__)
 
 
 def _judge_with(
-    sandbox: Sandbox, cache: BinaryCache, data: TestDataSource, job: SubmissionCreated
+    sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated, *, data: TestDataSource | None = None
 ) -> SubmissionJudged:
     report = judge_job_report(job, sandbox=sandbox, cache=cache, data=data)
     if report.compile is not None and report.compile.ran_compiler:
@@ -79,11 +79,12 @@ def worker_run(
     sandbox = get_sandbox(config)
     sandbox.check()
     passed = worker_self_test(sandbox, languages, parallel=config.slots)
+    test_data = test_data_from_config(config)  # tests by reference (ADR 0150)
     worker = JudgeWorker(
         url=url,
         languages=passed,
         slots=config.slots,
-        judge=partial(_judge_with, sandbox, BinaryCache.from_config(config), test_data_from_config(config)),
+        judge=partial(_judge_with, sandbox, BinaryCache.from_config(config), data=test_data),
         name=WORKER,
         on_consuming=partial(worker_ready_mark, ready_file, languages) if ready_file else None,
     )

@@ -189,3 +189,26 @@ def test_the_cli_verifies_a_package_with_binary_tests(
     out = capsys.readouterr().out
     assert "PASS reverse-bytes/accepted/reverse.py: AC" in out
     assert "PASS reverse-bytes/wrong_answer/echo.py: WA" in out
+
+
+def test_the_worker_takes_its_source_from_the_environment(tmp_path: Path) -> None:
+    from rce_engine.conf import JudgeConfig
+    from rce_engine.judge.testdata import NoTestData, test_data_from_config
+
+    base = {"ALGOCODE_JUDGE_HOME": str(tmp_path)}
+    assert isinstance(test_data_from_config(JudgeConfig.from_env(base)), NoTestData)
+    env = base | {
+        "ALGOCODE_TEST_DATA_URL": "http://code-manager:8001/",
+        "ALGOCODE_TEST_DATA_TOKEN": TOKEN,
+        "ALGOCODE_TEST_DATA_CACHE_MB": "7",
+    }
+    source = test_data_from_config(JudgeConfig.from_env(env))
+    assert isinstance(source, HttpTestData)
+    assert (source.base_url, source.max_bytes, source.directory) == (
+        "http://code-manager:8001",
+        7 * 1024 * 1024,
+        tmp_path / "test-data",
+    )
+    assert (tmp_path / "test-data").stat().st_mode & 0o777 == 0o700
+    with pytest.raises(ValueError, match="http"):
+        test_data_from_config(JudgeConfig.from_env(env | {"ALGOCODE_TEST_DATA_URL": "file:///etc"}))
