@@ -43,7 +43,12 @@ $(SETUP_STAMP): $(SETUP_INPUTS) | system-packages
 	@touch $@
 
 .PHONY: keys
-keys: $(VAR)/keys/jwt-private.pem ## Generate a development JWT key pair (never committed)
+keys: $(VAR)/keys/jwt-private.pem $(VAR)/keys/test-data-token ## Generate a development JWT key pair and test-data token (never committed)
+
+# The bearer token between the code manager's /internal/v1/test-data/ and the judge workers (ADR 0150).
+$(VAR)/keys/test-data-token: | system-packages
+	@mkdir -p $(VAR)/keys && chmod 700 $(VAR)/keys
+	@umask 077 && openssl rand -hex 32 > $@
 
 $(VAR)/keys/jwt-private.pem: | system-packages
 	@mkdir -p $(VAR)/keys && chmod 700 $(VAR)/keys
@@ -126,6 +131,7 @@ MONGO_URL ?= mongodb://127.0.0.1:$(MONGO_PORT)
 JUDGE_METRICS_PORT ?= 9100
 WEB_PORT ?= 8080
 PLATFORM_ENV := AUTH_BIND=127.0.0.1:$(AUTH_PORT) CODE_MANAGER_BIND=127.0.0.1:$(CM_PORT) \
+	TEST_DATA_TOKEN=$$(cat $(VAR)/keys/test-data-token) \
 	MONGO_URL=$(MONGO_URL) JUDGE_METRICS_PORT=$(JUDGE_METRICS_PORT) WEB_LISTEN=127.0.0.1:$(WEB_PORT) \
 	AUTH_UPSTREAM=127.0.0.1:$(AUTH_PORT) CM_UPSTREAM=127.0.0.1:$(CM_PORT) WEB_URL=http://127.0.0.1:$(WEB_PORT)
 SUPERVISOR_CONF := $(VAR)/supervisord.conf

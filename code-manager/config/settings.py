@@ -190,6 +190,9 @@ LOGGING = logging_config(
 PROMETHEUS_EXPORT_MIGRATIONS = False
 # /metrics answers only `Authorization: Bearer <METRICS_TOKEN>`; unset, it answers 404 (metrics off).
 METRICS_TOKEN = env.str("METRICS_TOKEN", default="")
+# /internal/v1/test-data/<sha256> answers only `Authorization: Bearer <TEST_DATA_TOKEN>` (the judge workers'
+# ALGOCODE_TEST_DATA_TOKEN); unset, it answers 404 and jobs with tests by reference cannot be judged.
+TEST_DATA_TOKEN = env.str("TEST_DATA_TOKEN", default="")
 # Processes that share PROMETHEUS_MULTIPROC_DIR (gunicorn's workers, the result consumer) write their
 # metrics there; whichever starts first creates it (config/gunicorn.py sweeps dead processes' files).
 if env.str("PROMETHEUS_MULTIPROC_DIR", default=""):

@@ -4,6 +4,7 @@ from django.urls import include, path
 from drf_spectacular.views import SpectacularAPIView, SpectacularSwaggerView
 
 from code_manager.common.apis import metrics_export
+from code_manager.problems.internal import test_data_export
 
 urlpatterns = [
     path("api/v1/", include("code_manager.problems.urls")),
@@ -14,6 +15,8 @@ urlpatterns = [
     path("api/v1/docs/", SpectacularSwaggerView.as_view(url_name="schema"), name="swagger-ui"),
     # Outside /api/ (nginx does not route it), and only with the bearer METRICS_TOKEN (docs/observability.md).
     path("metrics", metrics_export, name="metrics"),
+    # Test data for the judge workers (ADR 0150): outside /api/, nginx answers /internal/ with 404.
+    path("internal/v1/test-data/<str:sha256>", test_data_export, name="test-data"),
 ]
 
 handler400 = "code_manager.common.errors.bad_request_view"

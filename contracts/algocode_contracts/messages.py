@@ -14,8 +14,18 @@ from importlib import resources
 from typing import Annotated, Any, Final, Literal
 from uuid import UUID
 
-from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
+from pydantic import (
+    AwareDatetime,
+    BaseModel,
+    ConfigDict,
+    Field,
+    SerializerFunctionWrapHandler,
+    field_validator,
+    model_serializer,
+    model_validator,
+)
 
+from algocode_contracts.testdata import BlobRef
 from algocode_contracts.topology import LANGUAGES
 
 JOB_SCHEMA: Final = "submission.created/v1"
@@ -88,6 +98,28 @@ class TestCase(_Message):
     input: str
     answer: str | None = None  # None only in a custom run without a reference solution
     sample: bool = False  # samples may show input/expected/actual back to the user
+    # The bytes by reference (ADR 0150): set for a big or non-UTF-8 test, whose `input` / `answer` are
+    # then "". Optional and additive: judges that know them are deployed before code managers that send them.
+    input_ref: BlobRef | None = None
+    answer_ref: BlobRef | None = None
+
+    @model_serializer(mode="wrap")
+    def _omit_absent_refs(self, handler: SerializerFunctionWrapHandler) -> dict[str, Any]:
+        # An inline test serialises exactly as before ADR 0150: a job without references is one an older
+        # judge still accepts (it refuses unknown fields, even null ones).
+        data: dict[str, Any] = handler(self)
+        for key in ("input_ref", "answer_ref"):
+            if data.get(key) is None:
+                data.pop(key, None)
+        return data
+
+    @model_validator(mode="after")
+    def _one_form(self) -> TestCase:
+        if self.input_ref is not None and self.input:
+            raise ValueError("a test with input_ref has an empty input")
+        if self.answer_ref is not None and self.answer:
+            raise ValueError("a test with answer_ref has an empty (or no) answer")
+        return self
 
 
 class ReferenceSolution(_Message):

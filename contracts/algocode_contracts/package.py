@@ -5,7 +5,8 @@
                                  languages (the ids a submission may use; absent: every language)
     .timelimit                   legacy time limit in seconds, when limits.time_limit is absent
     problem_statement/problem.md the statement in Markdown (optional)
-    data/sample/*.in|.ans        sample tests, shown to users; data/secret/**/*.in|.ans hidden tests
+    data/sample/*.in|.ans        sample tests, shown to users; data/secret/**/*.in|.ans hidden tests (bytes:
+                                 any encoding, any size; read when judged, ADR 0150)
     submissions/<verdict>/*      example solutions with the verdict they must get
 
 A problem setter, the judge's CLI and the code manager's importer all read packages through this module.
@@ -32,6 +33,14 @@ from algocode_contracts.messages import (
     JudgeLimits,
     SubmissionCreated,
     TestCase,
+)
+from algocode_contracts.testdata import (
+    INLINE_TEST_BYTES,
+    BlobRef,
+    InlineBudget,
+    blob_ref_of_file,
+    display_text,
+    utf8_or_none,
 )
 
 # Kattis' defaults when problem.yaml says nothing.
@@ -90,10 +99,31 @@ class ProblemLimits(_Model):
 
 
 class PackageTest(_Model):
+    """One test: its files are read when needed (bytes, any encoding: ADR 0150), never all at once."""
+
     name: str  # "sample/1", "secret/group1/03"
-    input: str
-    answer: str
+    input_path: Path
+    answer_path: Path
     sample: bool
+
+    def input_bytes(self) -> bytes:
+        return self.input_path.read_bytes()
+
+    def answer_bytes(self) -> bytes:
+        return self.answer_path.read_bytes()
+
+    @property
+    def input(self) -> str:
+        """The input as shown to people (invalid UTF-8 as U+FFFD); judging uses the bytes."""
+        return display_text(self.input_bytes())
+
+    @property
+    def answer(self) -> str:
+        return display_text(self.answer_bytes())
+
+    def job_test(self, budget: InlineBudget) -> TestCase:
+        """This test in a job: inline when `budget` takes it (small UTF-8), else by reference."""
+        return job_test_from_files(self.name, self.input_path, self.answer_path, self.sample, budget)
 
 
 class PackageSubmission(_Model):
@@ -143,7 +173,10 @@ class ProblemPackage(_Model):
         submission_id: uuid.UUID | None = None,
         stop_on_first_failure: bool = True,
     ) -> SubmissionCreated:
-        """A `submission.created/v1` job judging `source` against every test of this package."""
+        """A `submission.created/v1` job judging `source` against every test of this package.
+
+        Big or non-UTF-8 tests go by reference: judge it with `blob_paths()` as the test data source."""
+        budget = InlineBudget()
         return SubmissionCreated(
             submission_id=submission_id or uuid.uuid4(),
             kind=JobKind.SUBMIT,
@@ -151,13 +184,51 @@ class ProblemPackage(_Model):
             source=source,
             limits=self.judge_limits(),
             checker=self.checker,
-            tests=[
-                TestCase(name=test.name, input=test.input, answer=test.answer, sample=test.sample)
-                for test in self.tests
-            ],
+            tests=[test.job_test(budget) for test in self.tests],
             stop_on_first_failure=stop_on_first_failure,
             created_at=datetime.now(UTC),
         )
+
+    def blob_paths(self) -> dict[str, Path]:
+        """sha256 → file of every test file: where a judge reading this package finds the referenced bytes."""
+        paths: dict[str, Path] = {}
+        for test in self.tests:
+            for path in (test.input_path, test.answer_path):
+                paths.setdefault(file_ref(path).sha256, path)
+        return paths
+
+
+_REFS: dict[tuple[Path, int, int], BlobRef] = {}
+
+
+def file_ref(path: Path) -> BlobRef:
+    """The file's BlobRef, hashed once per (path, size, mtime) in this process."""
+    stat = path.stat()
+    key = (path, stat.st_size, stat.st_mtime_ns)
+    ref = _REFS.get(key)
+    if ref is None:
+        ref = _REFS[key] = blob_ref_of_file(path)
+    return ref
+
+
+def job_test_from_files(
+    name: str, input_path: Path, answer_path: Path, sample: bool, budget: InlineBudget
+) -> TestCase:
+    """A job's test for two files: inline text when small UTF-8 and within `budget`, else BlobRefs."""
+    texts: list[str | None] = [None, None]
+    for index, path in enumerate((input_path, answer_path)):
+        if path.stat().st_size <= INLINE_TEST_BYTES:
+            texts[index] = utf8_or_none(path.read_bytes())
+    if budget.take(texts[0], texts[1]):
+        return TestCase(name=name, input=texts[0] or "", answer=texts[1] or "", sample=sample)
+    return TestCase(
+        name=name,
+        input="",
+        answer="",
+        sample=sample,
+        input_ref=file_ref(input_path),
+        answer_ref=file_ref(answer_path),
+    )
 
 
 def natural_key(text: str) -> list[Any]:
@@ -270,14 +341,7 @@ def _tests(root: Path, group: str) -> tuple[PackageTest, ...]:
         if not answer.is_file():
             raise PackageError(f"{relative}: no answer file {answer.name} next to it")
         name = f"{group}/{path.relative_to(directory).with_suffix('').as_posix()}"
-        tests.append(
-            PackageTest(
-                name=name,
-                input=_read_text(path, root),
-                answer=_read_text(answer, root),
-                sample=group == "sample",
-            )
-        )
+        tests.append(PackageTest(name=name, input_path=path, answer_path=answer, sample=group == "sample"))
     for answer in directory.rglob("*.ans"):
         if not answer.with_suffix(".in").is_file():
             raise PackageError(f"{answer.relative_to(root)}: no input file {answer.stem}.in next to it")

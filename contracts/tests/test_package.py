@@ -3,12 +3,13 @@ natural test order), and a clear PackageError for every kind of broken package."
 
 from __future__ import annotations
 
+import hashlib
 import uuid
 from pathlib import Path
 
 import pytest
 
-from algocode_contracts import LANGUAGES, CheckerSettings, SubmissionCreated
+from algocode_contracts import LANGUAGES, CheckerSettings, SubmissionCreated, TestCase
 from algocode_contracts.package import (
     ExpectedVerdict,
     PackageError,
@@ -16,6 +17,7 @@ from algocode_contracts.package import (
     parse_validator_flags,
     read_package,
 )
+from algocode_contracts.testdata import INLINE_JOB_BUDGET, INLINE_TEST_BYTES, BlobRef
 
 PROBLEMS = Path(__file__).resolve().parents[2] / "problems"
 
@@ -215,11 +217,57 @@ def test_bad_legacy_timelimit(tmp_path: Path) -> None:
         read_package(root)
 
 
-def test_binary_test_data_is_refused(tmp_path: Path) -> None:
+def test_binary_test_data_is_accepted_and_travels_by_reference(tmp_path: Path) -> None:
     root = make_package(tmp_path / "p")
-    (root / "data" / "sample" / "1.in").write_bytes(b"\xff\xfe")
-    with pytest.raises(PackageError, match=r"sample/1\.in: not UTF-8"):
-        read_package(root)
+    (root / "data" / "sample" / "1.in").write_bytes(b"\xff\xfe\x00")
+    (root / "data" / "sample" / "1.ans").write_bytes(b"caf\xe9\n")  # Latin-1, not UTF-8
+    package = read_package(root)
+    test = package.tests[0]
+    assert (test.input_bytes(), test.answer_bytes()) == (b"\xff\xfe\x00", b"caf\xe9\n")
+    assert (test.input, test.answer) == ("\ufffd\ufffd\ufffd", "caf\ufffd\n")  # shown, never judged
+    job = SubmissionCreated.model_validate_json(
+        package.to_job(language="python3", source="print(1)\n").model_dump_json(by_alias=True)
+    )
+    case = job.tests[0]
+    assert (case.input, case.answer) == ("", "")
+    assert case.input_ref == BlobRef(sha256=hashlib.sha256(b"\xff\xfe\x00").hexdigest(), size=3)
+    assert case.answer_ref is not None
+    assert case.answer_ref.size == 5
+    paths = package.blob_paths()
+    assert paths[case.input_ref.sha256].read_bytes() == b"\xff\xfe\x00"
+    assert paths[case.answer_ref.sha256].read_bytes() == b"caf\xe9\n"
+
+
+def test_a_big_test_set_makes_a_small_job(tmp_path: Path) -> None:
+    """Small UTF-8 tests stay inline up to the job's budget; big ones and the rest go by reference."""
+    tests = {f"secret/{n}.in": f"{n}\n" for n in range(30)} | {f"secret/{n}.ans": f"{n}\n" for n in range(30)}
+    root = make_package(tmp_path / "p", tests=tests)
+    big = b"7 " * (INLINE_TEST_BYTES // 2 + 1)
+    (root / "data" / "secret" / "3.in").write_bytes(big)
+    (root / "data" / "secret" / "4.ans").write_text("x" * 10_000)  # inline: under the per-test cap
+    job = read_package(root).to_job(language="python3", source="print(1)\n")
+    assert [t.input_ref is not None for t in job.tests[:5]] == [False, False, False, True, False]
+    assert job.tests[3].input_ref == BlobRef(sha256=hashlib.sha256(big).hexdigest(), size=len(big))
+    assert job.tests[4].answer == "x" * 10_000
+    assert len(job.model_dump_json(by_alias=True)) < 40_000
+
+
+def test_a_job_never_carries_more_inline_than_its_budget(tmp_path: Path) -> None:
+    text = "y" * (INLINE_TEST_BYTES - 10)
+    tests = {f"secret/{n}.in": text for n in range(40)} | {f"secret/{n}.ans": text for n in range(40)}
+    root = make_package(tmp_path / "p", tests=tests)
+    job = read_package(root).to_job(language="python3", source="print(1)\n")
+    inline = [t for t in job.tests if t.input_ref is None]
+    assert 0 < len(inline) < 40
+    assert len(job.model_dump_json(by_alias=True)) < INLINE_JOB_BUDGET + 40 * 400
+
+
+def test_a_test_case_is_inline_or_by_reference_not_both() -> None:
+    ref = BlobRef(sha256="0" * 64, size=1)
+    with pytest.raises(ValueError, match="input_ref has an empty input"):
+        TestCase(name="t", input="1\n", answer="", input_ref=ref)
+    with pytest.raises(ValueError, match="sha256"):
+        BlobRef(sha256="../../etc/passwd", size=1)
 
 
 def test_unknown_submissions_folder(tmp_path: Path) -> None:
@@ -256,3 +304,11 @@ def test_languages_restriction_and_submission_languages(tmp_path: Path) -> None:
         "e.hs": "haskell",
         "f.txt": None,
     }
+
+
+def test_an_inline_job_serialises_as_before_references_existed(tmp_path: Path) -> None:
+    """Judges of before ADR 0150 refuse unknown fields: a job without references must not mention them."""
+    job = read_package(make_package(tmp_path / "p")).to_job(language="python3", source="print(1)\n")
+    body = job.model_dump_json(by_alias=True)
+    assert "_ref" not in body
+    assert SubmissionCreated.model_validate_json(body).tests[0].input == "1\n"

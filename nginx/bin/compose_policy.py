@@ -20,7 +20,8 @@ STATEFUL = {
 }
 JUDGE = "judge-worker"
 OUTSIDE = {"nginx", "auth"}  # on a network with a route out: nginx (its published port), auth (SMTP)
-SECRET_KEYS = ("PASSWORD", "_PASS")  # variables holding a password: generated ones are 64 hex digits
+# Variables holding a password or a token: generated ones are 64 hex digits.
+SECRET_KEYS = ("PASSWORD", "_PASS", "_TOKEN")
 JUDGE_SECURITY_OPT = {"seccomp=unconfined", "apparmor=unconfined", "systempaths=unconfined"}
 JUDGE_CAPS = {"SETUID", "SETGID", "KILL"}  # docs/adr/0050-judge-container-privileges.md
 

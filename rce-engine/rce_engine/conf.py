@@ -13,6 +13,12 @@ Variables:
   ALGOCODE_ALLOW_NO_CGROUP_LIMITS
                           "1" lets the native sandbox start without memory/pids control (unsafe,
                           development only).
+  ALGOCODE_TEST_DATA_URL  the code manager's internal base URL (e.g. http://code-manager:8001), where the
+                          worker fetches tests carried by reference (ADR 0150). Unset: such jobs are IE.
+  ALGOCODE_TEST_DATA_TOKEN
+                          the bearer token of that endpoint (the code manager's TEST_DATA_TOKEN).
+  ALGOCODE_TEST_DATA_CACHE_MB
+                          the size cap of the on-disk test-data cache under <home>/test-data (default 4096).
 """
 
 from __future__ import annotations
@@ -30,6 +36,13 @@ def _default_home() -> Path:
     return Path("/var/lib/algocode-judge")
 
 
+def _positive_int(text: str) -> int:
+    value = int(text)
+    if value < 1:
+        raise ValueError("ALGOCODE_TEST_DATA_CACHE_MB must be at least 1")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class JudgeConfig:
     home: Path
@@ -39,6 +52,9 @@ class JudgeConfig:
     allow_no_cgroup_limits: bool
     docker_image: str = "algocode-judge:latest"
     bwrap: str = "/usr/bin/bwrap"
+    test_data_url: str = ""
+    test_data_token: str = ""
+    test_data_cache_mb: int = 4096
 
     @classmethod
     def from_env(cls, env: os._Environ[str] | dict[str, str] = os.environ) -> JudgeConfig:
@@ -56,4 +72,7 @@ class JudgeConfig:
             allow_no_cgroup_limits=env.get("ALGOCODE_ALLOW_NO_CGROUP_LIMITS") == "1",
             docker_image=env.get("ALGOCODE_DOCKER_IMAGE") or "algocode-judge:latest",
             bwrap=env.get("ALGOCODE_BWRAP") or "/usr/bin/bwrap",
+            test_data_url=env.get("ALGOCODE_TEST_DATA_URL", ""),
+            test_data_token=env.get("ALGOCODE_TEST_DATA_TOKEN", ""),
+            test_data_cache_mb=_positive_int(env.get("ALGOCODE_TEST_DATA_CACHE_MB") or "4096"),
         )

@@ -269,6 +269,7 @@ class Platform:
                 "GUNICORN_WORKERS": "2",
                 "RATE_LIMIT_CAPACITY": str(self.rate_limit_capacity),
                 "SUBMISSIONS_IN_FLIGHT_PER_USER": str(self.in_flight_per_user),
+                "TEST_DATA_TOKEN": f"test-data-{self.tag}",  # the workers' tests by reference (ADR 0150)
             }
             | self.cm_extra_env
         )
@@ -276,6 +277,8 @@ class Platform:
             "DJANGO_SETTINGS_MODULE": "config.settings",
             "ALGOCODE_SLOTS": str(self.slots),
             "ALGOCODE_JUDGE_HOME": str(self.judge_home),
+            "ALGOCODE_TEST_DATA_URL": f"http://127.0.0.1:{self.cm_port}",
+            "ALGOCODE_TEST_DATA_TOKEN": f"test-data-{self.tag}",
             # Test inputs of a worker killed mid-job stay in its temp dir: keep them in ours, removed at stop.
             "TMPDIR": str(self.home / "tmp"),
         }

@@ -51,6 +51,7 @@ def edge(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
         ({"url": "/api/v1/problem/all/?t=" + "a" * 9000}, 414, "uri_too_long"),
         ({"url": "/api/v1/problem/all/", "headers": {"X-Big": "b" * 9000}}, 400, "request_header_too_large"),
         ({"url": "/metrics"}, 404, "not_found"),
+        ({"url": "/internal/v1/test-data/" + "a" * 64}, 404, "not_found"),  # threat-model.md #75
         ({"url": "/api/v1/problem/all/"}, 502, "service_unavailable"),
     ],
 )

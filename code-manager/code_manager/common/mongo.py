@@ -25,6 +25,8 @@ class Collections(StrEnum):
     COUNTERS = "counters"
     SOLUTION_HISTOGRAMS = "solution_histograms"  # per (problem, language): submissions/standing.py
     SOLVED = "solved"  # per (problem, user): accepted submissions counted
+    TEST_BLOBS = "test_blobs"  # content-addressed test data (problems/blobs.py, ADR 0150)
+    TEST_BLOB_CHUNKS = "test_blob_chunks"
 
 
 # (collection, keys, options): declared here, ensured at start-up by ensure_indexes().

@@ -34,6 +34,7 @@ from code_manager.problems.services import (
     problem_tests_replace,
     problem_update,
 )
+from code_manager.problems.testdata import test_out
 
 if TYPE_CHECKING:  # the stubs' name for what permission_classes holds; no such name at run time
     from rest_framework.permissions import _PermissionClass
@@ -271,13 +272,23 @@ class TestInputSerializer(serializers.Serializer):
     sample = serializers.BooleanField(default=False)
 
 
+SHOWN_HELP = "as text (U+FFFD for non-UTF-8 bytes), cut at 64 KiB"
+
+
+class BlobRefOut(serializers.Serializer):
+    sha256 = serializers.CharField()
+    size = serializers.IntegerField()
+
+
 class TestOut(serializers.Serializer):
     __test__ = False
 
     name = serializers.CharField()
-    input = serializers.CharField(allow_blank=True)
-    answer = serializers.CharField(allow_blank=True)
+    input = serializers.CharField(allow_blank=True, help_text=SHOWN_HELP)
+    answer = serializers.CharField(allow_blank=True, help_text=SHOWN_HELP)
     sample = serializers.BooleanField()
+    input_ref = BlobRefOut(allow_null=True, help_text="the stored bytes: sha256 and size (ADR 0150)")
+    answer_ref = BlobRefOut(allow_null=True)
 
 
 class TestsOut(serializers.Serializer):
@@ -305,7 +316,8 @@ class ProblemTestsApi(APIView):
         doc = problem_get(problem_id=parse_problem_id(problem_id))
         if doc is None:
             raise _problem_not_found()
-        return Response({"problem_id": doc["_id"], "tests": problem_tests(problem=doc)})
+        tests = [test_out(test) for test in problem_tests(problem=doc)]
+        return Response({"problem_id": doc["_id"], "tests": tests})
 
     @extend_schema(
         request=TestsSerializer, responses={200: TestsReplacedOut, **error_responses(400, 401, 403, 404)}

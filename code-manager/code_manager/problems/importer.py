@@ -57,7 +57,8 @@ def problem_import(*, path: str | Path) -> ImportResult:
         reference=reference,
         languages=None if package.languages == LANGUAGES else list(package.languages),
     )
-    tests = [TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample) for t in package.tests]
+    # The files themselves: bytes of any encoding and size, stored in 1 MiB chunks (ADR 0150).
+    tests = [TestData(t.name, t.input_path, t.answer_path, t.sample) for t in package.tests]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)
     return ImportResult(
         problem_id=str(package.id),

@@ -67,7 +67,8 @@ def problem_tests(*, problem: dict[str, Any]) -> list[dict[str, Any]]:
         {"problem_id": problem["_id"], "version": problem.get("tests_version", 0)}
     )
     tests = sorted(cursor, key=lambda test: (not test["sample"], test["order"]))
-    return [{k: test[k] for k in ("name", "input", "answer", "sample")} for test in tests]
+    keys = ("name", "input", "answer", "sample", "input_ref", "answer_ref")  # refs: ADR 0150
+    return [{k: test.get(k) for k in keys} for test in tests]
 
 
 def stored_language(value: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 import uuid
 from dataclasses import dataclass, field
+from pathlib import Path
 from typing import Any
 
 import pymongo.errors
@@ -19,6 +20,7 @@ from code_manager.common.clock import now_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.mongo import Collections, collection
 from code_manager.problems.selectors import problem_get
+from code_manager.problems.testdata import sample_display, stored_test
 
 # A new problem's limits: the contract has no default time and memory (every job states them), so these
 # two are the code manager's; the rest, and their bounds, are the contract's.
@@ -31,8 +33,9 @@ class TestData:
     __test__ = False  # not a pytest class
 
     name: str
-    input: str
-    answer: str
+    # Bytes, any encoding (ADR 0150): text from the staff API, a file from a package (read in chunks).
+    input: str | bytes | Path
+    answer: str | bytes | Path
     sample: bool = False
 
 
@@ -135,6 +138,7 @@ def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str
     old_version = doc.get("tests_version", 0)
     version = old_version + 1
     tests_coll = collection(Collections.PROBLEM_TESTS)
+    stored = [stored_test(test) for test in tests]
     if tests:
         tests_coll.insert_many(
             [
@@ -144,14 +148,14 @@ def problem_tests_replace(*, problem_id: str, tests: list[TestData]) -> dict[str
                     "version": version,
                     "order": order,
                     "name": test.name,
-                    "input": test.input,
-                    "answer": test.answer,
                     "sample": test.sample,
+                    **fields,
                 }
-                for order, test in enumerate(tests)
+                for order, (test, fields) in enumerate(zip(tests, stored, strict=True))
             ]
         )
-    samples = [{"name": t.name, "input": t.input, "output": t.answer} for t in tests if t.sample]
+    pairs = zip(tests, stored, strict=True)
+    samples = [{"name": t.name, **sample_display(fields)} for t, fields in pairs if t.sample]
     updated = collection(Collections.PROBLEMS).find_one_and_update(
         {"_id": problem_id},
         {"$set": {"tests_version": version, "samples": samples, "updated_at": now_iso()}},

@@ -30,6 +30,7 @@ from algocode_contracts import (
     canonical_language,
 )
 from algocode_contracts.logs import log_bind
+from algocode_contracts.testdata import InlineBudget
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
@@ -44,6 +45,7 @@ from code_manager.problems.selectors import (
     stored_language,
 )
 from code_manager.problems.services import problem_record_verdict
+from code_manager.problems.testdata import job_test
 from code_manager.submissions.cache import result_announce, result_cache_set
 from code_manager.submissions.inflight import in_flight_admit
 from code_manager.submissions.models import ResultOutcome, SubmissionStatus
@@ -97,7 +99,8 @@ def _job_tests(*, problem: dict[str, Any], kind: JobKind, stdin: str | None) -> 
             code=ErrorCode.PROBLEM_HAS_NO_TESTS,
             status_code=409,
         )
-    return [TestCase(name=t["name"], input=t["input"], answer=t["answer"], sample=t["sample"]) for t in tests]
+    budget = InlineBudget()  # small text inline, the rest by reference: the job stays small (ADR 0150)
+    return [job_test(test, budget) for test in tests]
 
 
 def _job(

@@ -26,6 +26,7 @@ from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, JudgeReport, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
 from rce_engine.judge.setup import setup_host
+from rce_engine.judge.testdata import LocalTestData
 from rce_engine.languages import UnknownLanguageError, get_language, language_for_path
 from rce_engine.languages.catalog import catalog
 from rce_engine.problems import VerifyOutcome, verify_packages
@@ -94,7 +95,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         stop_on_first_failure=not args.all_tests,
     )
     config = _config(args)
-    report = judge_job_report(job, sandbox=_sandbox(config), cache=_cache(config, args))
+    report = judge_job_report(
+        job, sandbox=_sandbox(config), cache=_cache(config, args), data=LocalTestData(package.blob_paths())
+    )
     if args.json:
         print(report.result.model_dump_json(by_alias=True, indent=2))
     else:

@@ -7,6 +7,8 @@ never a verdict against the user, never silence.
 
 from __future__ import annotations
 
+import contextlib
+import dataclasses
 import logging
 import os
 import shutil
@@ -28,8 +30,10 @@ from algocode_contracts import (
     Verdict,
 )
 from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
+from algocode_contracts.testdata import BlobRef
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
+from rce_engine.judge.testdata import NoTestData, TestDataSource, read_head
 from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
@@ -63,17 +67,26 @@ class JudgeReport:
 
 
 def judge_job(
-    job: SubmissionCreated, *, sandbox: Sandbox, cache: BinaryCache | None = None
+    job: SubmissionCreated,
+    *,
+    sandbox: Sandbox,
+    cache: BinaryCache | None = None,
+    data: TestDataSource | None = None,
 ) -> SubmissionJudged:
-    """Judge `job` in `sandbox`; reuse compiled artifacts from `cache` when given."""
-    return judge_job_report(job, sandbox=sandbox, cache=cache).result
+    """Judge `job` in `sandbox`; reuse compiled artifacts from `cache` when given; tests carried by
+    reference come from `data` (ADR 0150)."""
+    return judge_job_report(job, sandbox=sandbox, cache=cache, data=data).result
 
 
 def judge_job_report(
-    job: SubmissionCreated, *, sandbox: Sandbox, cache: BinaryCache | None = None
+    job: SubmissionCreated,
+    *,
+    sandbox: Sandbox,
+    cache: BinaryCache | None = None,
+    data: TestDataSource | None = None,
 ) -> JudgeReport:
     try:
-        report = _Judging(job, sandbox, cache).run()
+        report = _Judging(job, sandbox, cache, data or NoTestData()).run()
     except ReferenceFailedError as exc:
         log.warning("submission %s: reference solution failed: %s", job.submission_id, exc)
         return JudgeReport(internal_error(job, f"the reference solution failed on this input ({exc})"))
@@ -131,6 +144,11 @@ def internal_error(job: SubmissionCreated, detail: str) -> SubmissionJudged:
         judged_at=datetime.now(UTC),
         worker=WORKER,
     )
+
+
+def _ref(ref: BlobRef | None) -> BlobRef:
+    assert ref is not None  # a test without an inline input file has an input_ref
+    return ref
 
 
 def _text(data: bytes) -> str:
@@ -219,11 +237,15 @@ class _TestRun:
     result: TestResult
     run: RunResult
     expected: str | bytes | None
+    input: str | bytes = ""  # what a shown test displays of its input (the head of a big one)
 
 
 class _Judging:
-    def __init__(self, job: SubmissionCreated, sandbox: Sandbox, cache: BinaryCache | None) -> None:
+    def __init__(
+        self, job: SubmissionCreated, sandbox: Sandbox, cache: BinaryCache | None, data: TestDataSource
+    ) -> None:
         self.job = job
+        self.data = data
         self.sandbox = sandbox
         self.cache = cache
         self.backend = cache_backend(sandbox)
@@ -246,16 +268,20 @@ class _Judging:
                 runs = self._run_tests(box, self.language, inputs, answers)
         return JudgeReport(self._summary(runs, compiled), notes=self.notes, compile=compiled)
 
-    def _write_inputs(self, tmp: Path) -> list[Path]:
-        # Inputs live on the host, outside every box: the sandbox passes each one as stdin only.
-        paths = []
+    def _write_inputs(self, tmp: Path) -> list[Path | None]:
+        # Inputs live on the host, outside every box: the sandbox passes each one as stdin only. One by
+        # reference (None here) is opened from the test-data source when its test runs.
+        paths: list[Path | None] = []
         for index, test in enumerate(self.job.tests):
+            if test.input_ref is not None:
+                paths.append(None)
+                continue
             path = tmp / f"{index}.in"
             path.write_bytes(test.input.encode("utf-8", "surrogatepass"))
             paths.append(path)
         return paths
 
-    def _reference_answers(self, inputs: list[Path]) -> list[str | bytes | None]:
+    def _reference_answers(self, inputs: list[Path | None]) -> list[str | bytes | None]:
         reference = self.job.reference
         assert reference is not None
         language = get_language(reference.language)
@@ -265,6 +291,7 @@ class _Judging:
                 raise ReferenceFailedError(f"it does not compile: {compiled.output[:200]}")
             answers: list[str | bytes | None] = []
             for path in inputs:
+                assert path is not None  # a custom run's input is always inline
                 spec = self._spec(language)
                 run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
                 verdict = run_verdict(run)
@@ -282,15 +309,21 @@ class _Judging:
         )
 
     def _run_tests(
-        self, box: Box, language: Language, inputs: list[Path], answers: list[str | bytes | None]
+        self, box: Box, language: Language, inputs: list[Path | None], answers: list[str | bytes | None]
     ) -> list[_TestRun]:
         job = self.job
         spec = self._spec(language)
         runs: list[_TestRun] = []
         idle = IdleBudget()
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
-            # Each test starts from the compiled program alone (threat-model.md #46).
-            run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
+            with contextlib.ExitStack() as pinned:
+                stdin = path or pinned.enter_context(self.data.open(_ref(test.input_ref)))
+                # Each test starts from the compiled program alone (threat-model.md #46).
+                run = box.run(spec.argv, limits=spec.limits, stdin=stdin, env=spec.env, fresh=True)
+                shown = test.sample or job.kind is JobKind.RUN
+                shown_input: str | bytes = test.input
+                if shown and path is None:
+                    shown_input = read_head(stdin, 4 * MAX_IO_CHARS)
             verdict = run_verdict(run)
             if idle.spend(run) and verdict is None:
                 # Sleeping across tests, each under the wall limit, still holds the slot: TLE (#44).
@@ -299,6 +332,10 @@ class _Judging:
                     f"idle {idle.idle_s:.2f} s in all, more than the {idle.allowed_s:.2f} s allowed"
                 )
             if verdict is None:
+                if test.answer_ref is not None:
+                    # One test's answer in memory at a time, read only when there is output to check.
+                    with self.data.open(test.answer_ref) as answer_path:
+                        answer = answer_path.read_bytes()
                 if answer is None:
                     verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
                 else:
@@ -315,7 +352,11 @@ class _Judging:
                 exit_code=run.exit_code,
                 signal=run.signal_name,
             )
-            runs.append(_TestRun(test=test, result=result, run=run, expected=answer))
+            if not shown:
+                # A hidden test's output and answer are never shown: drop them now, so that judging a
+                # big test set holds one test's data at a time (ADR 0150).
+                run, answer = dataclasses.replace(run, stdout=b""), None
+            runs.append(_TestRun(test=test, result=result, run=run, expected=answer, input=shown_input))
             if verdict is not Verdict.ACCEPTED and job.stop_on_first_failure:
                 break
         return runs
@@ -373,7 +414,7 @@ class _Judging:
     @staticmethod
     def _io(run: _TestRun) -> TestIO:
         fields = {
-            "input": run.test.input,
+            "input": _text(run.input) if isinstance(run.input, bytes) else run.input,
             "expected": _text(run.expected) if isinstance(run.expected, bytes) else run.expected,
             "actual": _text(run.run.stdout),
             "stderr": _text(run.run.stderr),

@@ -10,6 +10,7 @@ from pathlib import Path
 from algocode_contracts import Verdict
 from algocode_contracts.package import PackageSubmission, ProblemPackage, read_package
 from rce_engine.judge import BinaryCache, judge_job_report
+from rce_engine.judge.testdata import LocalTestData
 from rce_engine.languages import UnknownLanguageError, language_for_path
 from rce_engine.sandbox.base import Sandbox
 
@@ -45,7 +46,8 @@ def verify_submission(
     except (UnknownLanguageError, OSError, UnicodeDecodeError) as exc:
         return VerifyOutcome(package.short_name, submission, None, str(exc), time.monotonic() - started)
     job = package.to_job(language=language.key, source=source)
-    result = judge_job_report(job, sandbox=sandbox, cache=cache).result
+    data = LocalTestData(package.blob_paths())  # big or binary tests: read from the package's files
+    result = judge_job_report(job, sandbox=sandbox, cache=cache, data=data).result
     return VerifyOutcome(
         package.short_name, submission, result.verdict, result.message, time.monotonic() - started
     )

@@ -16,6 +16,7 @@ from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, judge_job_report
 from rce_engine.judge.selftest import run_self_tests
 from rce_engine.judge.service import WORKER
+from rce_engine.judge.testdata import TestDataSource, test_data_from_config
 from rce_engine.messaging.consumer import JudgeWorker
 from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
 from rce_engine.worker.metrics import COMPILE_SECONDS, metrics_serve
@@ -23,8 +24,10 @@ from rce_engine.worker.metrics import COMPILE_SECONDS, metrics_serve
 log = logging.getLogger(__name__)
 
 
-def _judge_with(sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated) -> SubmissionJudged:
-    report = judge_job_report(job, sandbox=sandbox, cache=cache)
+def _judge_with(
+    sandbox: Sandbox, cache: BinaryCache, job: SubmissionCreated, *, data: TestDataSource | None = None
+) -> SubmissionJudged:
+    report = judge_job_report(job, sandbox=sandbox, cache=cache, data=data)
     if report.compile is not None and report.compile.ran_compiler:
         COMPILE_SECONDS.labels(language=job.language).observe(report.compile.seconds)
     return report.result
@@ -76,11 +79,12 @@ def worker_run(
     sandbox = get_sandbox(config)
     sandbox.check()
     passed = worker_self_test(sandbox, languages, parallel=config.slots)
+    test_data = test_data_from_config(config)  # tests by reference (ADR 0150)
     worker = JudgeWorker(
         url=url,
         languages=passed,
         slots=config.slots,
-        judge=partial(_judge_with, sandbox, BinaryCache.from_config(config)),
+        judge=partial(_judge_with, sandbox, BinaryCache.from_config(config), data=test_data),
         name=WORKER,
         on_consuming=partial(worker_ready_mark, ready_file, languages) if ready_file else None,
     )
