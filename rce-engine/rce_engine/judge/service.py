@@ -14,6 +14,7 @@ import socket
 import tempfile
 import threading
 import time
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -30,6 +31,8 @@ from algocode_contracts import (
 from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
+from rce_engine.judge.scoring import ScoreSheet, finish
+from rce_engine.judge.validators import ValidatorBox, ValidatorError, judge_with
 from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
@@ -77,6 +80,12 @@ def judge_job_report(
     except ReferenceFailedError as exc:
         log.warning("submission %s: reference solution failed: %s", job.submission_id, exc)
         return JudgeReport(internal_error(job, f"the reference solution failed on this input ({exc})"))
+    except ValidatorError as exc:
+        # The details (compiler output) are staff's: in the log and the notes, not in the user's message.
+        log.error("submission %s: the problem's output validator failed: %s", job.submission_id, exc)
+        report = JudgeReport(internal_error(job, "the problem's output validator cannot run"))
+        report.notes["validator"] = str(exc)
+        return report
     except Exception as exc:
         # Anything at all (sandbox failure, bug, full disk): IE, logged with the traceback for operators.
         log.exception("submission %s: internal error while judging", job.submission_id)
@@ -230,6 +239,10 @@ class _Judging:
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
         self.notes: dict[str, str] = {}
+        # validation: custom and scoring (judge/validators.py, judge/scoring.py)
+        self.validator: ValidatorBox | None = None
+        self.sheet = ScoreSheet(job.groups) if job.groups else None
+        self.team_messages: dict[str, str] = {}
 
     def run(self) -> JudgeReport:
         job = self.job
@@ -243,8 +256,17 @@ class _Judging:
                 compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
-                runs = self._run_tests(box, self.language, inputs, answers)
-        return JudgeReport(self._summary(runs, compiled), notes=self.notes, compile=compiled)
+                with self._validator_box(answers) as self.validator:
+                    runs = self._run_tests(box, self.language, inputs, answers)
+        result = finish(self._summary(runs, compiled), sheet=self.sheet, team_messages=self.team_messages)
+        return JudgeReport(result, notes=self.notes, compile=compiled)
+
+    def _validator_box(
+        self, answers: list[str | bytes | None]
+    ) -> AbstractContextManager[ValidatorBox | None]:
+        if self.job.validator is None or all(answer is None for answer in answers):
+            return nullcontext()
+        return ValidatorBox(self.sandbox, self.job.validator, self.cache)
 
     def _write_inputs(self, tmp: Path) -> list[Path]:
         # Inputs live on the host, outside every box: the sandbox passes each one as stdin only.
@@ -289,6 +311,9 @@ class _Judging:
         runs: list[_TestRun] = []
         idle = IdleBudget()
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
+            if self.sheet is not None and self.sheet.skip(test.name):
+                continue  # its group broke off at a rejection (on_reject: break)
+            score = None
             # Each test starts from the compiled program alone (threat-model.md #46).
             run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
             verdict = run_verdict(run)
@@ -301,6 +326,8 @@ class _Judging:
             if verdict is None:
                 if answer is None:
                     verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
+                elif self.validator is not None:
+                    verdict, score = self._validate(test, path, answer, run.stdout)
                 else:
                     checked = self.checker.check(answer, run.stdout)
                     verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
@@ -316,9 +343,27 @@ class _Judging:
                 signal=run.signal_name,
             )
             runs.append(_TestRun(test=test, result=result, run=run, expected=answer))
-            if verdict is not Verdict.ACCEPTED and job.stop_on_first_failure:
+            if self.sheet is not None:
+                self.sheet.record(test.name, verdict, score)
+            if verdict is Verdict.INTERNAL_ERROR:
+                break
+            # A scoring problem judges every group: its groups say where to stop (on_reject).
+            if verdict is not Verdict.ACCEPTED and job.stop_on_first_failure and self.sheet is None:
                 break
         return runs
+
+    def _validate(
+        self, test: TestCase, path: Path, answer: str | bytes, output: bytes
+    ) -> tuple[Verdict, float | None]:
+        assert self.validator is not None
+        expected = answer.encode("utf-8", "surrogatepass") if isinstance(answer, str) else answer
+        group = self.sheet.group_of(test.name) if self.sheet is not None else None
+        outcome = judge_with(self.validator, path.read_bytes(), expected, output, group=group)
+        if outcome.judge_message:
+            self.notes[test.name] = outcome.judge_message
+        if outcome.team_message:
+            self.team_messages[test.name] = outcome.team_message
+        return outcome.verdict, outcome.score
 
     def _compile_error(self, compiled: CompileOutcome) -> SubmissionJudged:
         return SubmissionJudged(
