@@ -20,7 +20,7 @@ import math
 import re
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 import yaml
 
@@ -342,7 +342,7 @@ def _groups_legacy(root: Path, secret: Path, dirs: list[_Dir]) -> tuple[TestGrou
         chain = [root / "data", secret] + ([d.path] if d.path != secret else [])
         settings = _legacy_settings(root, chain)
         modes = [w for w in str(settings.get("grader_flags", "")).split() if w in ("sum", "min")]
-        aggregation = modes[-1] if modes else "sum"  # the last mode given wins
+        aggregation: Literal["sum", "min"] = "min" if modes and modes[-1] == "min" else "sum"  # last wins
         points = settings.get("accept_score", 1.0)
         groups.append(
             TestGroup(

@@ -32,7 +32,8 @@ def main() -> None:
     write("04-negatives", [-LIMIT, 3, LIMIT, -7], 0)
     write("05-none", [1, 2, 4, 8, 16], 100)
     write("06-many-pairs", [rng.randint(1, 20) for _ in range(1000)], 21)
-    write("07-large-one-pair", [*(2 * rng.randint(0, LIMIT // 2) for _ in range(99_998)), 1, LIMIT], LIMIT + 1)
+    evens = [2 * rng.randint(0, LIMIT // 2) for _ in range(99_998)]
+    write("07-large-one-pair", [*evens, 1, LIMIT], LIMIT + 1)
     write("08-large-none", [2 * rng.randint(-LIMIT // 2, LIMIT // 2) for _ in range(100_000)], 1)
 
 
