@@ -12,7 +12,8 @@ def write(group: str, name: str, values: list[int], queries: list[tuple[int, int
     lines = [f"{len(values)} {len(queries)}", " ".join(map(str, values))]
     lines += [f"{left} {right}" for left, right in queries]
     (SECRET / group / f"{name}.in").write_text("\n".join(lines) + "\n")
-    (SECRET / group / f"{name}.ans").write_text("".join(f"{prefix[r] - prefix[l - 1]}\n" for l, r in queries))
+    sums = [prefix[right] - prefix[left - 1] for left, right in queries]
+    (SECRET / group / f"{name}.ans").write_text("".join(f"{total}\n" for total in sums))
 
 
 def random_queries(rng: random.Random, n: int, q: int) -> list[tuple[int, int]]:
