@@ -14,7 +14,6 @@ import socket
 import tempfile
 import threading
 import time
-from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
@@ -32,7 +31,7 @@ from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
 from rce_engine.judge.scoring import ScoreSheet, finish
-from rce_engine.judge.validators import ValidatorBox, ValidatorError, judge_with
+from rce_engine.judge.validators import ValidatorBox, ValidatorError, judge_with, open_boxes
 from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
@@ -252,21 +251,16 @@ class _Judging:
             inputs = self._write_inputs(Path(tmp))
             if job.kind is JobKind.RUN and job.reference is not None:
                 answers = self._reference_answers(inputs)
-            with self.sandbox.open_box() as box:
+            validated = job.validator is not None and any(answer is not None for answer in answers)
+            with open_boxes(self.sandbox, with_validator=validated) as (box, validator_box):
                 compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
-                with self._validator_box(answers) as self.validator:
-                    runs = self._run_tests(box, self.language, inputs, answers)
+                if validator_box is not None and job.validator is not None:
+                    self.validator = ValidatorBox(self.sandbox, validator_box, job.validator, self.cache)
+                runs = self._run_tests(box, self.language, inputs, answers)
         result = finish(self._summary(runs, compiled), sheet=self.sheet, team_messages=self.team_messages)
         return JudgeReport(result, notes=self.notes, compile=compiled)
-
-    def _validator_box(
-        self, answers: list[str | bytes | None]
-    ) -> AbstractContextManager[ValidatorBox | None]:
-        if self.job.validator is None or all(answer is None for answer in answers):
-            return nullcontext()
-        return ValidatorBox(self.sandbox, self.job.validator, self.cache)
 
     def _write_inputs(self, tmp: Path) -> list[Path]:
         # Inputs live on the host, outside every box: the sandbox passes each one as stdin only.

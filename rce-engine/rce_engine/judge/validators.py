@@ -11,6 +11,11 @@ never the submission's, so the answer and input files never exist where the subm
 unprivileged uid, no network, its own CPU/wall/memory limits (`VALIDATOR_LIMITS`); the team output it
 reads is what the sandbox kept of the program's stdout, so never more than the problem's output limit.
 One validator box serves one submission; every check is a fresh run (nothing passes between tests).
+
+A judging with a validator holds two boxes, so two sandbox slots. `open_boxes` takes both under a lock
+shared by every judge on the host's judge home: a judging never holds one slot while waiting for its second
+outside that lock, so judgings that each hold one slot can never wait for each other forever
+(docs/adr/0141-validator-box-per-submission.md).
 """
 
 from __future__ import annotations
@@ -18,12 +23,16 @@ from __future__ import annotations
 import base64
 import binascii
 import contextlib
+import fcntl
 import hashlib
 import math
+import os
 import shlex
 import signal
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass
+from pathlib import Path
 
 from algocode_contracts import Verdict
 from algocode_contracts.messages import OutputValidator, TestGroup
@@ -115,31 +124,52 @@ def _failure(result: RunResult) -> str:
     return f"exited with code {result.exit_code} (42 accepts, 43 rejects)"
 
 
-class ValidatorBox:
-    """The validator of one submission's judging: `with ValidatorBox(...) as v: v.check(...)` per test."""
+def _pair_lock_path(sandbox: Sandbox) -> Path | None:
+    config = getattr(sandbox, "config", None)
+    home = getattr(config, "home", None)
+    return Path(home) / "validator-box-pairs.lock" if home is not None else None
 
-    def __init__(self, sandbox: Sandbox, validator: OutputValidator, cache: BinaryCache | None) -> None:
+
+@contextlib.contextmanager
+def open_boxes(sandbox: Sandbox, *, with_validator: bool) -> Iterator[tuple[Box, Box | None]]:
+    """The submission's box and, when asked, the validator's: both taken under the host's pair lock."""
+    if not with_validator:
+        with sandbox.open_box() as box:
+            yield box, None
+        return
+    slots = getattr(getattr(sandbox, "config", None), "slots", 2)
+    if slots < 2:
+        raise ValidatorError("a custom output validator needs two sandbox slots (ALGOCODE_SLOTS >= 2)")
+    with contextlib.ExitStack() as stack:
+        lock_path = _pair_lock_path(sandbox)
+        fd = -1
+        if lock_path is not None:
+            fd = os.open(lock_path, os.O_RDWR | os.O_CREAT | os.O_CLOEXEC, 0o600)
+        try:
+            if fd >= 0:
+                fcntl.flock(fd, fcntl.LOCK_EX)
+            box = stack.enter_context(sandbox.open_box())
+            validator_box = stack.enter_context(sandbox.open_box())
+        finally:
+            if fd >= 0:
+                os.close(fd)  # drops the flock: both boxes are held, nothing more is waited for
+        yield box, validator_box
+
+
+class ValidatorBox:
+    """The validator of one submission's judging, built in `box` (its own): then `check` per test."""
+
+    def __init__(
+        self, sandbox: Sandbox, box: Box, validator: OutputValidator, cache: BinaryCache | None
+    ) -> None:
         self.sandbox = sandbox
         self.validator = validator
         self.cache = cache
         self.compile_output = ""
         self.compiled_fresh = False  # the compiler ran (no cache hit)
         self.compile_seconds = 0.0
-        self._context = sandbox.open_box()
-        self._box: Box | None = None
-        self._argv: tuple[str, ...] = ()
-
-    def __enter__(self) -> ValidatorBox:
-        self._box = self._context.__enter__()
-        try:
-            self._argv = self._build(self._box)
-        except BaseException as exc:
-            self._context.__exit__(type(exc), exc, exc.__traceback__)
-            raise
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        self._context.__exit__(None, None, None)
+        self._box = box
+        self._argv = self._build(box)
 
     def _build(self, box: Box) -> tuple[str, ...]:
         validator = self.validator
@@ -185,7 +215,6 @@ class ValidatorBox:
     def check(self, input_data: bytes, answer: bytes, team_output: bytes) -> ValidatorOutcome:
         """Judge one test's `team_output` (already capped by the problem's output limit)."""
         box = self._box
-        assert box is not None, "use ValidatorBox as a context manager"
         box.write_file(INPUT_FILE, input_data)
         box.write_file(ANSWER_FILE, answer)
         script = _WRAPPER.replace("{command}", shlex.join(self._argv))

@@ -71,8 +71,8 @@ def verify_validator(
     started = time.monotonic()
     assert package.validator is not None
     try:
-        with ValidatorBox(sandbox, package.validator, cache):
-            pass
+        with sandbox.open_box() as box:
+            ValidatorBox(sandbox, box, package.validator, cache)
     except ValidatorError as exc:
         return ValidatorCheck(package.short_name, str(exc), time.monotonic() - started)
     return ValidatorCheck(package.short_name, "", time.monotonic() - started)

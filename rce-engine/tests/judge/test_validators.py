@@ -5,6 +5,8 @@ on samples only, and scored groups add up as the package says."""
 from __future__ import annotations
 
 import dataclasses
+import threading
+import time
 import uuid
 from datetime import UTC, datetime
 from pathlib import Path
@@ -285,3 +287,23 @@ def test_scoring_without_a_custom_validator_uses_the_default_one(real_sandbox: S
     # The default validator compares with the answer files "1 N-1": exactly what this prints.
     assert result.verdict is Verdict.ACCEPTED
     assert result.score == 100
+
+
+def test_validator_judgings_at_once_never_wait_for_each_other_forever(real_sandbox: Sandbox) -> None:
+    # Each judging holds two boxes; with as many judgings as slots at once, taking them one by one outside
+    # the pair lock would leave every judging holding one slot and waiting for another.
+    slots = real_sandbox.config.slots  # type: ignore[attr-defined]
+    results: list[SubmissionJudged] = []
+    threads = [
+        threading.Thread(
+            target=lambda: results.append(judge_job(job(HALF, PY), sandbox=real_sandbox)), daemon=True
+        )
+        for _ in range(slots + 1)
+    ]
+    for thread in threads:
+        thread.start()
+    deadline = time.monotonic() + 120
+    for thread in threads:
+        thread.join(timeout=max(0.0, deadline - time.monotonic()))
+    assert not any(thread.is_alive() for thread in threads), "judgings deadlocked on sandbox slots"
+    assert [result.verdict for result in results] == [Verdict.ACCEPTED] * (slots + 1)
