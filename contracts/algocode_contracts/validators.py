@@ -355,3 +355,23 @@ def _groups_legacy(root: Path, secret: Path, dirs: list[_Dir]) -> tuple[TestGrou
             )
         )
     return tuple(groups)
+
+
+def check_validator(validator: OutputValidator) -> None:
+    """The bounds `read_validator` applies to a package, for a validator that arrives another way (the
+    staff API): plain file names, sizes, and a language that matches the files."""
+    files = validator.files
+    if not files or len(files) > MAX_VALIDATOR_FILES:
+        raise PackageError(f"validator: 1 to {MAX_VALIDATOR_FILES} files")
+    for name, text in files.items():
+        if not _NAME.fullmatch(name) or name in ("build", "run"):
+            raise PackageError(f"validator: {name!r} is not a plain source file name")
+        if len(text.encode("utf-8", "surrogatepass")) > MAX_VALIDATOR_FILE_BYTES:
+            raise PackageError(f"validator: {name} is larger than {MAX_VALIDATOR_FILE_BYTES} bytes")
+    if sum(len(text) for text in files.values()) > MAX_VALIDATOR_BYTES:
+        raise PackageError(f"validator: more than {MAX_VALIDATOR_BYTES} bytes in all")
+    language = validator_language(files, "validator")
+    if language != validator.language:
+        raise PackageError(f"validator: the files are {language}, not {validator.language}")
+    if validator.interactive:
+        raise PackageError("validator: interactive validators are not accepted here")

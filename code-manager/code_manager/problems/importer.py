@@ -56,6 +56,8 @@ def problem_import(*, path: str | Path) -> ImportResult:
         checker=package.checker.model_dump(),
         reference=reference,
         languages=None if package.languages == LANGUAGES else list(package.languages),
+        validator=package.validator.model_dump() if package.validator is not None else None,
+        groups=[group.model_dump() for group in package.groups] or None,
     )
     tests = [TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample) for t in package.tests]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)
