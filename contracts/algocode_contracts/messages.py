@@ -160,7 +160,9 @@ class TestIO(_Message):
     actual: str
     stderr: str = ""
     truncated: bool = False
-    feedback: str = ""  # the output validator's teammessage.txt (samples only)
+    # The output validator's teammessage.txt (samples only). Like every field a result gained after v1, left
+    # out when empty: judges deploy first, and a code manager that predates it refuses unknown fields.
+    feedback: str = Field(default="", exclude_if=lambda value: not value)
 
     @field_validator("input", "expected", "actual", "stderr", "feedback")
     @classmethod
@@ -194,9 +196,11 @@ class SubmissionJudged(_Message):
     io: TestIO | None = None
     judged_at: datetime
     worker: str = ""  # which worker judged it (host/pid), for operators
-    score: float | None = None  # scoring problems: the total points (sum over `groups`); None: pass/fail
-    max_score: float | None = None
-    groups: list[GroupScore] = []
+    # Scoring problems: the total points (the sum over `groups`) and the most there are; None: pass/fail.
+    # Left out when unset (see TestIO.feedback): results of pass/fail problems are what they were.
+    score: float | None = Field(default=None, exclude_if=lambda value: value is None)
+    max_score: float | None = Field(default=None, exclude_if=lambda value: value is None)
+    groups: list[GroupScore] = Field(default=[], exclude_if=lambda value: not value)
 
 
 class UserDeactivated(_Message):

@@ -254,3 +254,37 @@ def test_scores_in_a_pass_fail_problem_are_refused(tmp_path: Path) -> None:
     )
     with pytest.raises(PackageError, match="for type: scoring problems only"):
         read_package(root)
+
+
+def test_results_without_scores_or_feedback_serialise_as_before() -> None:
+    """A judge deploys before the code managers; one that predates these fields refuses unknown ones."""
+    import json
+    import uuid
+    from datetime import UTC, datetime
+
+    from algocode_contracts.messages import GroupScore, SubmissionJudged, TestIO
+
+    plain = SubmissionJudged(
+        submission_id=uuid.uuid4(),
+        attempt=1,
+        verdict="AC",
+        message="Accepted",
+        passed=1,
+        total=1,
+        max_time_ms=1,
+        max_memory_kib=1,
+        judged_at=datetime.now(UTC),
+        io=TestIO(test="sample/1", input="", expected="", actual=""),
+    )
+    dumped = json.loads(plain.model_dump_json(by_alias=True))
+    assert not {"score", "max_score", "groups"} & set(dumped)
+    assert "feedback" not in dumped["io"]
+    scored = plain.model_copy(
+        update={
+            "score": 30.0,
+            "max_score": 100.0,
+            "groups": [GroupScore(name="secret/a", score=30, max_score=30, verdict="AC")],
+        }
+    )
+    again = SubmissionJudged.model_validate_json(scored.model_dump_json(by_alias=True))
+    assert (again.score, again.max_score, again.groups) == (30, 100, scored.groups)
