@@ -127,6 +127,31 @@ class ReferenceSolution(_Message):
     source: str = Field(min_length=1, max_length=MAX_SOURCE_CHARS)
 
 
+class OutputValidator(_Message):
+    """A problem's own output validator (validation: custom): trusted staff code, run in a box of its own."""
+
+    language: Language  # c, cpp or python3
+    files: dict[str, str]  # file name -> source text (at least one; sizes bounded)
+    flags: list[str] = []  # validator_flags from problem.yaml, split on whitespace
+    interactive: bool = False  # validation: custom interactive (vinter)
+    score: bool = False  # validation: custom score: the validator writes score.txt
+
+
+class TestGroup(_Message):
+    """One scored test group of a scoring problem (docs/problem-format.md#scoring): its tests and points."""
+
+    __test__ = False
+
+    name: str = Field(min_length=1, max_length=200)  # "secret/group1"
+    tests: list[str] = Field(min_length=1, max_length=1000)  # its TestCase names, in judging order
+    max_score: float = Field(ge=0, le=1e9)
+    aggregation: Literal["pass-fail", "sum", "min"] = "sum"
+    on_reject: Literal["break", "continue"] = "break"  # after a rejected test: skip the rest of the group
+    # score.txt: "fraction" of the test's points in [0, 1] (2023-07), or the test's "points" (legacy, where
+    # the default grader's worst_error also makes a group with any rejected test score 0).
+    score_file: Literal["fraction", "points"] = "fraction"
+
+
 class SubmissionCreated(_Message):
     schema_: Literal["submission.created/v1"] = Field(default=JOB_SCHEMA, alias="schema")
     submission_id: UUID
@@ -140,6 +165,8 @@ class SubmissionCreated(_Message):
     stop_on_first_failure: bool = True
     reference: ReferenceSolution | None = None  # custom run: produces the expected output
     created_at: datetime
+    validator: OutputValidator | None = None  # None: the default validator (`checker`)
+    groups: list[TestGroup] | None = None  # a scoring problem's groups; None: pass/fail
 
 
 class TestResult(_Message):
@@ -165,13 +192,25 @@ class TestIO(_Message):
     actual: str
     stderr: str = ""
     truncated: bool = False
+    # The output validator's teammessage.txt (samples only). Like every field a result gained after v1, left
+    # out when empty: judges deploy first, and a code manager that predates it refuses unknown fields.
+    feedback: str = Field(default="", exclude_if=lambda value: not value)
 
-    @field_validator("input", "expected", "actual", "stderr")
+    @field_validator("input", "expected", "actual", "stderr", "feedback")
     @classmethod
     def _bounded(cls, value: str | None) -> str | None:
         if value is not None and len(value) > MAX_IO_CHARS:
             raise ValueError(f"longer than {MAX_IO_CHARS} characters; truncate before sending")
         return value
+
+
+class GroupScore(_Message):
+    """Points of one test group of a scoring problem in a result."""
+
+    name: str
+    score: float = Field(ge=0)
+    max_score: float = Field(ge=0)
+    verdict: Verdict  # AC when every test of the group was accepted, else the first rejection's verdict
 
 
 class SubmissionJudged(_Message):
@@ -189,6 +228,11 @@ class SubmissionJudged(_Message):
     io: TestIO | None = None
     judged_at: datetime
     worker: str = ""  # which worker judged it (host/pid), for operators
+    # Scoring problems: the total points (the sum over `groups`) and the most there are; None: pass/fail.
+    # Left out when unset (see TestIO.feedback): results of pass/fail problems are what they were.
+    score: float | None = Field(default=None, exclude_if=lambda value: value is None)
+    max_score: float | None = Field(default=None, exclude_if=lambda value: value is None)
+    groups: list[GroupScore] = Field(default=[], exclude_if=lambda value: not value)
 
 
 class UserDeactivated(_Message):

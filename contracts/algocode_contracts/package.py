@@ -8,6 +8,8 @@
     data/sample/*.in|.ans        sample tests, shown to users; data/secret/**/*.in|.ans hidden tests (bytes:
                                  any encoding, any size; read when judged, ADR 0150)
     submissions/<verdict>/*      example solutions with the verdict they must get
+    output_validator(s)/, type: scoring, testdata.yaml   a custom validator and scored groups
+                                 (algocode_contracts.validators)
 
 A problem setter, the judge's CLI and the code manager's importer all read packages through this module.
 Every problem with the package raises `PackageError` with the path and what is wrong.
@@ -31,8 +33,10 @@ from algocode_contracts.messages import (
     CheckerSettings,
     JobKind,
     JudgeLimits,
+    OutputValidator,
     SubmissionCreated,
     TestCase,
+    TestGroup,
 )
 from algocode_contracts.testdata import (
     INLINE_TEST_BYTES,
@@ -42,6 +46,8 @@ from algocode_contracts.testdata import (
     display_text,
     utf8_or_none,
 )
+from algocode_contracts.validators import PackageError as PackageError
+from algocode_contracts.validators import problem_kind, read_groups, read_validator
 
 # Kattis' defaults when problem.yaml says nothing.
 DEFAULT_TIME_LIMIT_S = 1.0
@@ -54,10 +60,6 @@ STATEMENT_PATHS = (
     "problem_statement/problem.en.md",
     "statement/problem.en.md",
 )
-
-
-class PackageError(Exception):
-    """The package is broken; the message names the file and the problem."""
 
 
 class ExpectedVerdict(StrEnum):
@@ -152,6 +154,8 @@ class ProblemPackage(_Model):
     samples: tuple[PackageTest, ...]
     secret: tuple[PackageTest, ...]
     submissions: tuple[PackageSubmission, ...]
+    validator: OutputValidator | None = None  # validation: custom (algocode_contracts.validators)
+    groups: tuple[TestGroup, ...] = ()  # a scoring problem's groups; empty: pass/fail
 
     @property
     def tests(self) -> tuple[PackageTest, ...]:
@@ -187,6 +191,8 @@ class ProblemPackage(_Model):
             tests=[test.job_test(budget) for test in self.tests],
             stop_on_first_failure=stop_on_first_failure,
             created_at=datetime.now(UTC),
+            validator=self.validator,
+            groups=list(self.groups) or None,
         )
 
     def blob_paths(self) -> dict[str, Path]:
@@ -426,11 +432,7 @@ def read_package(path: str | Path) -> ProblemPackage:
     if not root.is_dir():
         raise PackageError(f"{path}: not a directory")
     data = _read_yaml(root)
-    validation = data.get("validation", "default")
-    if validation != "default":
-        raise PackageError(
-            f"problem.yaml: validation {validation!r}: only the default validator is supported"
-        )
+    kind = problem_kind(root, data)
     flags = data.get("validator_flags") or ""
     if not isinstance(flags, str):
         raise PackageError("problem.yaml: validator_flags must be a string")
@@ -450,7 +452,10 @@ def read_package(path: str | Path) -> ProblemPackage:
         name=_name(data, root.name),
         statement=statement,
         limits=_limits(root, data),
-        checker=parse_validator_flags(flags),
+        # A custom validator gets validator_flags as its arguments; only the default one parses them.
+        checker=CheckerSettings() if kind.custom else parse_validator_flags(flags),
+        validator=read_validator(root, kind, flags),
+        groups=read_groups(root, kind, [test.name for test in secret]),
         samples=samples,
         secret=secret,
         submissions=_submissions(root),

@@ -61,7 +61,7 @@ def test_shipped_float_package_has_tolerance() -> None:
 
 def test_every_shipped_package_reads() -> None:
     names = [p.name for p in PROBLEMS.iterdir() if (p / "problem.yaml").is_file()]
-    assert {"sqrt-x", "a-plus-b", "mean"} <= set(names)
+    assert {"sqrt-x", "a-plus-b", "mean", "pair-sum", "range-sums"} <= set(names)
     for name in names:
         package = read_package(PROBLEMS / name)
         assert package.submissions
@@ -70,8 +70,14 @@ def test_every_shipped_package_reads() -> None:
 
 def test_every_language_solves_and_fails_every_shipped_problem() -> None:
     """Issue 10: in every language, an accepted solution of each shipped problem, and among the problems a
-    wrong answer, a run-time error or time limit, and a compile error, so `verify` exercises it."""
-    packages = [read_package(p) for p in sorted(PROBLEMS.iterdir()) if (p / "problem.yaml").is_file()]
+    wrong answer, a run-time error or time limit, and a compile error, so `verify` exercises it. (The
+    problems of issue 11's new kinds, a custom validator or scores, have their own check below.)"""
+    packages = [
+        package
+        for package in (read_package(p) for p in sorted(PROBLEMS.iterdir()) if (p / "problem.yaml").is_file())
+        if package.validator is None and not package.groups
+    ]
+    assert len(packages) >= 3
     missing = []
     for language in LANGUAGES:
         for package in packages:
@@ -184,7 +190,8 @@ def test_bad_validator_flags(flags: str, message: str) -> None:
         ("algocode: {difficulty: 9}\n", None, "difficulty must be 1 to 5"),
         ("algocode: {tags: math}\n", None, "tags must be a list"),
         ("algocode: {color: red}\n", None, "unknown algocode keys"),
-        ("validation: custom\n", None, "only the default validator"),
+        ("validation: custom\n", None, "there is no output_validators/ directory"),
+        ("validation: strict\n", None, "one of default, custom"),
         ("validator_flags: [case_sensitive]\n", None, "validator_flags must be a string"),
         ("name: T\n", {"secret/1.in": "1\n"}, "secret/1.in: no answer file 1.ans"),
         ("name: T\n", {"secret/1.ans": "1\n", "sample/1.in": "1", "sample/1.ans": "1"}, "no input file 1.in"),
@@ -312,3 +319,25 @@ def test_an_inline_job_serialises_as_before_references_existed(tmp_path: Path) -
     body = job.model_dump_json(by_alias=True)
     assert "_ref" not in body
     assert SubmissionCreated.model_validate_json(body).tests[0].input == "1\n"
+def test_shipped_validator_and_scoring_problems_have_every_verdict_in_cpp_and_python() -> None:
+    """Issue 11: a custom-validator problem (many right answers) and a scoring one with two groups or more,
+    each with a submission of every verdict folder in C++ and in Python, so `verify` exercises them."""
+    pair_sum, range_sums = read_package(PROBLEMS / "pair-sum"), read_package(PROBLEMS / "range-sums")
+    assert pair_sum.validator is not None
+    assert pair_sum.validator.language == "cpp"
+    assert len(pair_sum.validator.files) >= 2  # several files compiled together
+    assert len(range_sums.groups) >= 2
+    assert sum(group.max_score for group in range_sums.groups) == 100
+    folders = {
+        ExpectedVerdict.ACCEPTED,
+        ExpectedVerdict.WRONG_ANSWER,
+        ExpectedVerdict.TIME_LIMIT_EXCEEDED,
+        ExpectedVerdict.RUN_TIME_ERROR,
+        ExpectedVerdict.COMPILE_ERROR,
+    }
+    missing = []
+    for package in (pair_sum, range_sums):
+        for language in ("cpp", "python3"):
+            have = {s.expected for s in package.submissions if s.language == language}
+            missing += [f"{package.short_name} {language}: {folder.value}" for folder in folders - have]
+    assert missing == []

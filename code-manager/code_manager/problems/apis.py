@@ -20,6 +20,7 @@ from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.pagination import Page, PageParams, page_envelope, page_serializer
 from code_manager.common.schema import error_responses
 from code_manager.common.serializers import StrictCharField, StrictRegexField, contract_serializer
+from code_manager.problems.judging import GroupField, ValidatorField
 from code_manager.problems.selectors import (
     ProblemOrdering,
     problem_get,
@@ -200,6 +201,9 @@ class ProblemInputSerializer(serializers.Serializer):
     limits = LimitsIn(default=dict)
     checker = CheckerIn(default=dict)
     reference = ReferenceSerializer(required=False, allow_null=True)
+    # validation: custom and scoring (docs/api.md#problems-with-a-validator-or-scores)
+    validator = ValidatorField(required=False, allow_null=True)
+    groups = serializers.ListField(child=GroupField(), required=False, allow_null=True, max_length=100)
 
 
 class ProblemCreateApi(APIView):

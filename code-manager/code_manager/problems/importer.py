@@ -56,6 +56,8 @@ def problem_import(*, path: str | Path) -> ImportResult:
         checker=package.checker.model_dump(),
         reference=reference,
         languages=None if package.languages == LANGUAGES else list(package.languages),
+        validator=package.validator.model_dump() if package.validator is not None else None,
+        groups=[group.model_dump() for group in package.groups] or None,
     )
     # The files themselves: bytes of any encoding and size, stored in 1 MiB chunks (ADR 0150).
     tests = [TestData(t.name, t.input_path, t.answer_path, t.sample) for t in package.tests]

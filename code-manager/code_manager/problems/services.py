@@ -51,6 +51,8 @@ class ProblemData:
     checker: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CHECKER))
     reference: dict[str, str] | None = None  # {"language", "source"}: runs produce expected output with it
     languages: list[str] | None = None  # the ids submissions may use (problem.yaml `languages`); None: all
+    validator: dict[str, Any] | None = None  # an OutputValidator (validation: custom); None: the default
+    groups: list[dict[str, Any]] | None = None  # TestGroups of a scoring problem; None: pass/fail
 
 
 def _slug(title: str) -> str:
@@ -78,6 +80,8 @@ def _fields(data: ProblemData) -> dict[str, Any]:
         "checker": {**DEFAULT_CHECKER, **data.checker},
         "reference": data.reference,
         "languages": data.languages,
+        "validator": data.validator,
+        "groups": data.groups,
     }
 
 

@@ -72,6 +72,11 @@ class ResultDataOut(serializers.Serializer):
     compile_output = serializers.CharField()
     tests = serializers.ListField(child=serializers.DictField())
     io = serializers.DictField(allow_null=True, help_text="Only for a failing sample test or a custom run.")
+    score = serializers.FloatField(allow_null=True, help_text="Scoring problems: the points earned.")
+    max_score = serializers.FloatField(allow_null=True)
+    groups = serializers.ListField(
+        child=serializers.DictField(), help_text="Scoring problems: {name, score, max_score, verdict} each."
+    )
     created_at = serializers.CharField()
     judged_at = serializers.CharField()
     runtime_beats = serializers.FloatField(
@@ -111,6 +116,8 @@ class HistoryItemOut(serializers.Serializer):
     message = serializers.CharField(allow_null=True)
     passed = serializers.IntegerField(allow_null=True)
     total = serializers.IntegerField(allow_null=True)
+    score = serializers.FloatField(allow_null=True, help_text="Scoring problems: the points earned.")
+    max_score = serializers.FloatField(allow_null=True)
     created_at = serializers.CharField(allow_null=True)
     judged_at = serializers.CharField(allow_null=True)
     runtime_beats = serializers.FloatField(

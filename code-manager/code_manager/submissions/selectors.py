@@ -102,6 +102,9 @@ def result_view(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
         "compile_output": result.get("compile_output", ""),
         "tests": tests,
         "io": io,
+        "score": result.get("score"),  # scoring problems (docs/api.md#scores)
+        "max_score": result.get("max_score"),
+        "groups": result.get("groups", []),
         "created_at": doc.get("created_at"),
         "judged_at": result.get("judged_at"),
     }
@@ -213,6 +216,8 @@ def _history_item(doc: dict[str, Any], *, full: bool = False) -> dict[str, Any]:
         "message": message,
         "passed": result["passed"] if result else None,
         "total": result["total"] if result else None,
+        "score": result.get("score") if result else None,
+        "max_score": result.get("max_score") if result else None,
         "created_at": doc.get("created_at"),
         "judged_at": result.get("judged_at") if result else None,
     }

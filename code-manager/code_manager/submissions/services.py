@@ -37,6 +37,7 @@ from code_manager.common.errors import ApplicationError, ErrorCode
 from code_manager.common.metrics import SUBMISSION_PUBLISH_FAILURES, SUBMISSIONS_CREATED
 from code_manager.common.mongo import Collections, collection
 from code_manager.messaging.publisher import BrokerUnavailable, publish_job
+from code_manager.problems.judging import judging_extras
 from code_manager.problems.selectors import (
     problem_get,
     problem_languages,
@@ -116,6 +117,7 @@ def _job(
 ) -> SubmissionCreated:
     """The `submission.created/v1` job for a submission, from the problem's current tests and limits."""
     reference = problem_reference(problem) if kind is JobKind.RUN else None
+    tests = _job_tests(problem=problem, kind=kind, stdin=stdin)
     try:
         return SubmissionCreated(
             submission_id=submission_id,
@@ -125,10 +127,11 @@ def _job(
             source=code,
             limits=JudgeLimits(**problem["limits"]),
             checker=CheckerSettings(**problem.get("checker", {})),
-            tests=_job_tests(problem=problem, kind=kind, stdin=stdin),
+            tests=tests,
             stop_on_first_failure=True,
             reference=ReferenceSolution(**reference) if reference else None,
             created_at=moment,
+            **judging_extras(problem, kind=kind, tests=tests),  # validation: custom, scoring
         )
     except ValidationError as exc:
         raise ApplicationError(

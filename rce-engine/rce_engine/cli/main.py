@@ -30,6 +30,7 @@ from rce_engine.judge.testdata import LocalTestData
 from rce_engine.languages import UnknownLanguageError, get_language, language_for_path
 from rce_engine.languages.catalog import catalog
 from rce_engine.problems import VerifyOutcome, verify_packages
+from rce_engine.problems.verify import ValidatorCheck
 from rce_engine.sandbox import Sandbox, SandboxError, get_sandbox
 
 EXIT_OK, EXIT_FAILED, EXIT_USAGE = 0, 1, 2
@@ -78,6 +79,13 @@ def print_report(report: JudgeReport, *, out: TextIO | None = None) -> None:
         f"{result.max_memory_kib} KiB)",
         file=out,
     )
+    for group in result.groups:  # scoring problems
+        points = f"{group.score:g}/{group.max_score:g} points"
+        print(f"  {group.name:<24} {group.verdict.value:<4} {points}", file=out)
+    if result.score is not None:
+        print(f"score {result.score:g}/{result.max_score:g}", file=out)
+    if "validator" in report.notes:
+        print(f"output validator: {report.notes['validator']}", file=out)
 
 
 def cmd_run(args: argparse.Namespace) -> int:
@@ -110,7 +118,7 @@ def cmd_verify(args: argparse.Namespace) -> int:
     sandbox = _sandbox(config)
     cache = _cache(config, args)
 
-    def show(outcome: VerifyOutcome) -> None:
+    def show(outcome: VerifyOutcome | ValidatorCheck) -> None:
         print(outcome.line(), flush=True)
 
     outcomes = verify_packages([Path(p) for p in args.packages], sandbox=sandbox, cache=cache, on_result=show)

@@ -33,7 +33,9 @@ from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from algocode_contracts.testdata import BlobRef
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
+from rce_engine.judge.scoring import ScoreSheet, finish
 from rce_engine.judge.testdata import NoTestData, TestDataSource, read_head
+from rce_engine.judge.validators import ValidatorBox, ValidatorError, judge_with, open_boxes
 from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
@@ -90,6 +92,12 @@ def judge_job_report(
     except ReferenceFailedError as exc:
         log.warning("submission %s: reference solution failed: %s", job.submission_id, exc)
         return JudgeReport(internal_error(job, f"the reference solution failed on this input ({exc})"))
+    except ValidatorError as exc:
+        # The details (compiler output) are staff's: in the log and the notes, not in the user's message.
+        log.error("submission %s: the problem's output validator failed: %s", job.submission_id, exc)
+        report = JudgeReport(internal_error(job, "the problem's output validator cannot run"))
+        report.notes["validator"] = str(exc)
+        return report
     except Exception as exc:
         # Anything at all (sandbox failure, bug, full disk): IE, logged with the traceback for operators.
         log.exception("submission %s: internal error while judging", job.submission_id)
@@ -252,6 +260,10 @@ class _Judging:
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
         self.notes: dict[str, str] = {}
+        # validation: custom and scoring (judge/validators.py, judge/scoring.py)
+        self.validator: ValidatorBox | None = None
+        self.sheet = ScoreSheet(job.groups) if job.groups else None
+        self.team_messages: dict[str, str] = {}
 
     def run(self) -> JudgeReport:
         job = self.job
@@ -261,12 +273,16 @@ class _Judging:
             inputs = self._write_inputs(Path(tmp))
             if job.kind is JobKind.RUN and job.reference is not None:
                 answers = self._reference_answers(inputs)
-            with self.sandbox.open_box() as box:
+            validated = job.validator is not None and any(answer is not None for answer in answers)
+            with open_boxes(self.sandbox, with_validator=validated) as (box, validator_box):
                 compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
+                if validator_box is not None and job.validator is not None:
+                    self.validator = ValidatorBox(self.sandbox, validator_box, job.validator, self.cache)
                 runs = self._run_tests(box, self.language, inputs, answers)
-        return JudgeReport(self._summary(runs, compiled), notes=self.notes, compile=compiled)
+        result = finish(self._summary(runs, compiled), sheet=self.sheet, team_messages=self.team_messages)
+        return JudgeReport(result, notes=self.notes, compile=compiled)
 
     def _write_inputs(self, tmp: Path) -> list[Path | None]:
         # Inputs live on the host, outside every box: the sandbox passes each one as stdin only. One by
@@ -316,6 +332,9 @@ class _Judging:
         runs: list[_TestRun] = []
         idle = IdleBudget()
         for test, path, answer in zip(job.tests, inputs, answers, strict=True):
+            if self.sheet is not None and self.sheet.skip(test.name):
+                continue  # its group broke off at a rejection (on_reject: break)
+            score = None
             with contextlib.ExitStack() as pinned:
                 stdin = path or pinned.enter_context(self.data.open(_ref(test.input_ref)))
                 # Each test starts from the compiled program alone (threat-model.md #46).
@@ -324,25 +343,27 @@ class _Judging:
                 shown_input: str | bytes = test.input
                 if shown and path is None:
                     shown_input = read_head(stdin, 4 * MAX_IO_CHARS)
-            verdict = run_verdict(run)
-            if idle.spend(run) and verdict is None:
-                # Sleeping across tests, each under the wall limit, still holds the slot: TLE (#44).
-                verdict = Verdict.TIME_LIMIT_EXCEEDED
-                self.notes[test.name] = (
-                    f"idle {idle.idle_s:.2f} s in all, more than the {idle.allowed_s:.2f} s allowed"
-                )
-            if verdict is None:
-                if test.answer_ref is not None:
-                    # One test's answer in memory at a time, read only when there is output to check.
-                    with self.data.open(test.answer_ref) as answer_path:
-                        answer = answer_path.read_bytes()
-                if answer is None:
-                    verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
-                else:
-                    checked = self.checker.check(answer, run.stdout)
-                    verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
-                    if not checked.accepted:
-                        self.notes[test.name] = checked.reason
+                verdict = run_verdict(run)
+                if idle.spend(run) and verdict is None:
+                    # Sleeping across tests, each under the wall limit, still holds the slot: TLE (#44).
+                    verdict = Verdict.TIME_LIMIT_EXCEEDED
+                    self.notes[test.name] = (
+                        f"idle {idle.idle_s:.2f} s in all, more than the {idle.allowed_s:.2f} s allowed"
+                    )
+                if verdict is None:
+                    if test.answer_ref is not None:
+                        # One test's answer in memory at a time, read only when there is output to check.
+                        with self.data.open(test.answer_ref) as answer_path:
+                            answer = answer_path.read_bytes()
+                    if answer is None:
+                        verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
+                    elif self.validator is not None:
+                        verdict, score = self._validate(test, stdin, answer, run.stdout)
+                    else:
+                        checked = self.checker.check(answer, run.stdout)
+                        verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
+                        if not checked.accepted:
+                            self.notes[test.name] = checked.reason
             result = TestResult(
                 name=test.name,
                 verdict=verdict,
@@ -357,9 +378,27 @@ class _Judging:
                 # big test set holds one test's data at a time (ADR 0150).
                 run, answer = dataclasses.replace(run, stdout=b""), None
             runs.append(_TestRun(test=test, result=result, run=run, expected=answer, input=shown_input))
-            if verdict is not Verdict.ACCEPTED and job.stop_on_first_failure:
+            if self.sheet is not None:
+                self.sheet.record(test.name, verdict, score)
+            if verdict is Verdict.INTERNAL_ERROR:
+                break
+            # A scoring problem judges every group: its groups say where to stop (on_reject).
+            if verdict is not Verdict.ACCEPTED and job.stop_on_first_failure and self.sheet is None:
                 break
         return runs
+
+    def _validate(
+        self, test: TestCase, path: Path, answer: str | bytes, output: bytes
+    ) -> tuple[Verdict, float | None]:
+        assert self.validator is not None
+        expected = answer.encode("utf-8", "surrogatepass") if isinstance(answer, str) else answer
+        group = self.sheet.group_of(test.name) if self.sheet is not None else None
+        outcome = judge_with(self.validator, path.read_bytes(), expected, output, group=group)
+        if outcome.judge_message:
+            self.notes[test.name] = outcome.judge_message
+        if outcome.team_message:
+            self.team_messages[test.name] = outcome.team_message
+        return outcome.verdict, outcome.score
 
     def _compile_error(self, compiled: CompileOutcome) -> SubmissionJudged:
         return SubmissionJudged(

@@ -1,0 +1,5 @@
+#include <cstdio>
+int main() {
+    long long sum = ;
+    std::printf("%lld\n", sum);
+}
