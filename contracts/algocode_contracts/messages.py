@@ -95,6 +95,16 @@ class ReferenceSolution(_Message):
     source: str = Field(min_length=1, max_length=MAX_SOURCE_CHARS)
 
 
+class OutputValidator(_Message):
+    """A problem's own output validator (validation: custom): trusted staff code, run in a box of its own."""
+
+    language: Language  # c, cpp or python3
+    files: dict[str, str]  # file name -> source text (at least one; sizes bounded)
+    flags: list[str] = []  # validator_flags from problem.yaml, split on whitespace
+    interactive: bool = False  # validation: custom interactive (vinter)
+    score: bool = False  # validation: custom score: the validator writes score.txt
+
+
 class SubmissionCreated(_Message):
     schema_: Literal["submission.created/v1"] = Field(default=JOB_SCHEMA, alias="schema")
     submission_id: UUID
@@ -107,6 +117,7 @@ class SubmissionCreated(_Message):
     tests: list[TestCase] = Field(min_length=1, max_length=1000)
     stop_on_first_failure: bool = True
     reference: ReferenceSolution | None = None  # custom run: produces the expected output
+    validator: OutputValidator | None = None
     created_at: datetime
 
 
