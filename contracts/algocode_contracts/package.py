@@ -25,11 +25,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from algocode_contracts.interactive_package import InteractivePackageError, read_interactive_validator
 from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
     JobKind,
     JudgeLimits,
+    OutputValidator,
     SubmissionCreated,
     TestCase,
 )
@@ -122,6 +124,7 @@ class ProblemPackage(_Model):
     samples: tuple[PackageTest, ...]
     secret: tuple[PackageTest, ...]
     submissions: tuple[PackageSubmission, ...]
+    validator: OutputValidator | None = None  # the problem's own validator (interactive: vinter)
 
     @property
     def tests(self) -> tuple[PackageTest, ...]:
@@ -156,6 +159,7 @@ class ProblemPackage(_Model):
                 for test in self.tests
             ],
             stop_on_first_failure=stop_on_first_failure,
+            validator=self.validator,
             created_at=datetime.now(UTC),
         )
 
@@ -362,14 +366,20 @@ def read_package(path: str | Path) -> ProblemPackage:
     if not root.is_dir():
         raise PackageError(f"{path}: not a directory")
     data = _read_yaml(root)
+    try:
+        validator = read_interactive_validator(root, data)  # interactive problems (vinter)
+    except InteractivePackageError as exc:
+        raise PackageError(str(exc)) from None
     validation = data.get("validation", "default")
-    if validation != "default":
+    if validation != "default" and validator is None:
         raise PackageError(
             f"problem.yaml: validation {validation!r}: only the default validator is supported"
         )
     flags = data.get("validator_flags") or ""
     if not isinstance(flags, str):
         raise PackageError("problem.yaml: validator_flags must be a string")
+    if validator is not None:
+        flags = ""  # the validator's own flags (OutputValidator.flags), not the default checker's
     statement = None
     for candidate in STATEMENT_PATHS:
         if (root / candidate).is_file():
@@ -391,5 +401,6 @@ def read_package(path: str | Path) -> ProblemPackage:
         secret=secret,
         submissions=_submissions(root),
         languages=_languages(data),
+        validator=validator,
         **_algocode(data),
     )

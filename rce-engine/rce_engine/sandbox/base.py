@@ -201,14 +201,15 @@ class Box(abc.ABC):
         self._write_file(name, data, executable=executable)
         self._kept[name] = KeptFile(data, executable)
 
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+    def read_file(self, name: str, *, max_bytes: int, keep: bool = True) -> bytes | None:
         """Return `BOX_DIR/name` if it is a regular file of at most `max_bytes`, else None.
 
         A file read out (the compile's output) is kept for fresh runs, as executable unless it was
-        written as data: an executable bit on a data file gives a program nothing in its own box."""
+        written as data: an executable bit on a data file gives a program nothing in its own box.
+        `keep=False`: only look (a validator's feedback file must not reappear in the next test)."""
         check_name(name)
         data = self._read_file(name, max_bytes=max_bytes)
-        if data is not None:
+        if data is not None and keep:
             previous = self._kept.get(name)
             self._kept[name] = KeptFile(data, previous.executable if previous else True)
         return data
