@@ -74,8 +74,10 @@ class RunResult:
     output_limit_exceeded: bool  # stdout over the limit, or SIGXFSZ
     stdout: bytes  # at most Limits.output_bytes
     stderr: bytes  # at most Limits.stderr_bytes
-    # time.monotonic() when the host learned that the run had ended (0.0: not recorded); an interactive
-    # run compares the program's with the validator's to tell who ended first.
+    # time.monotonic() when the run ended as its peer sees it: when its stdout `Stream` reached EOF (the
+    # program exited or closed it) or was cut at the limit, math.inf when the stream's reader went away
+    # first; else when the host learned of the exit (0.0: not recorded). An interactive run compares the
+    # program's with the validator's to tell who ended first.
     ended_at: float = 0.0
 
     @property

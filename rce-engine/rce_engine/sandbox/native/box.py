@@ -654,7 +654,13 @@ class NativeBox(Box):
         if not pump.join(limits.wall_time_s + HOST_GRACE_S):
             raise SandboxError("the reader of the run's output stream never drained it")
         return dataclasses.replace(
-            result, stdout=b"", output_limit_exceeded=result.output_limit_exceeded or pump.overflow
+            result,
+            stdout=b"",
+            output_limit_exceeded=result.output_limit_exceeded or pump.overflow,
+            # When its output stream ended: the order of two connected runs' ends is causal this way
+            # (the init's report of an exit can lag behind the other side's reaction to it). A reader
+            # that went away first ended first, whenever this run's own end came.
+            ended_at=math.inf if pump.reader_gone else pump.ended_at,
         )
 
     def _run_locked(

@@ -11,6 +11,7 @@ from __future__ import annotations
 import contextlib
 import os
 import threading
+import time
 
 _CHUNK = 64 * 1024
 
@@ -24,6 +25,9 @@ class Pump:
         self.copied = 0
         self.overflow = False  # more than `limit` bytes were offered
         self.reader_gone = False  # the reader closed its end before the writer did
+        # time.monotonic() when the copy ended, taken before `dst` is closed: whatever the reader does
+        # because of that EOF (an interactive validator judging a program that is gone) comes after it.
+        self.ended_at = 0.0
         self._thread = threading.Thread(target=self._loop, name="algocode-pump", daemon=True)
 
     def start(self) -> None:
@@ -55,6 +59,7 @@ class Pump:
         except OSError:
             self.reader_gone = True
         finally:
+            self.ended_at = time.monotonic()
             for fd in (self._src, self._dst):
                 with contextlib.suppress(OSError):
                     os.close(fd)
