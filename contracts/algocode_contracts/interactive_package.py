@@ -67,8 +67,11 @@ def read_interactive_validator(root: Path, data: dict[str, Any]) -> OutputValida
             f"{directory.relative_to(root)}: at most {MAX_VALIDATOR_FILES} files and "
             f"{MAX_VALIDATOR_BYTES // 1024} KiB"
         )
-    languages = {language_for_filename(name) for name in files if not name.lower().endswith(HELPER_SUFFIXES)}
-    languages.discard(None)
+    languages = {
+        language
+        for name in files
+        if not name.lower().endswith(HELPER_SUFFIXES) and (language := language_for_filename(name))
+    }
     if len(languages) != 1 or not languages <= VALIDATOR_LANGUAGES:
         found = ", ".join(sorted(str(lang) for lang in languages)) or "none"
         raise InteractivePackageError(

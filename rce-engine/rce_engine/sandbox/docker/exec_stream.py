@@ -223,10 +223,12 @@ def _exec_with_io(
     if early:
         demux.feed(early)
 
-    stdin_fd = stdin if isinstance(stdin, int) else -1
-    chunks = _stdin_chunks(stdin) if stdin_fd < 0 else iter(())
-    if stdin_fd >= 0:
+    chunks: Iterator[bytes] = iter(())
+    if isinstance(stdin, int):
+        stdin_fd = stdin
         os.set_blocking(stdin_fd, False)
+    else:
+        stdin_fd, chunks = -1, _stdin_chunks(stdin)
     pending = b""
     stdin_done = shut = False
     deadline = time.monotonic() + deadline_s
