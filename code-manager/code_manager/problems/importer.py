@@ -56,8 +56,15 @@ def problem_import(*, path: str | Path) -> ImportResult:
         checker=package.checker.model_dump(),
         reference=reference,
         languages=None if package.languages == LANGUAGES else list(package.languages),
+        validator=package.validator.model_dump() if package.validator else None,
     )
-    tests = [TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample) for t in package.tests]
+    # An interactive problem's .in/.ans are the validator's and are never shown, samples included (the
+    # spec): they are stored as hidden tests, so the problem page and results show none of them.
+    interactive = package.validator is not None and package.validator.interactive
+    tests = [
+        TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample and not interactive)
+        for t in package.tests
+    ]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)
     return ImportResult(
         problem_id=str(package.id),

@@ -30,6 +30,7 @@ from algocode_contracts import (
     canonical_language,
 )
 from algocode_contracts.logs import log_bind
+from algocode_contracts.messages import OutputValidator
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
 from code_manager.common.errors import ApplicationError, ErrorCode
@@ -112,6 +113,13 @@ def _job(
 ) -> SubmissionCreated:
     """The `submission.created/v1` job for a submission, from the problem's current tests and limits."""
     reference = problem_reference(problem) if kind is JobKind.RUN else None
+    validator = problem.get("validator")
+    if validator and validator.get("interactive") and kind is JobKind.RUN:
+        # Its input is the validator's, not a program's stdin: there is nothing a custom run could send.
+        raise ApplicationError(
+            "Custom runs are not available for interactive problems; submit the solution instead.",
+            code=ErrorCode.INVALID,
+        )
     try:
         return SubmissionCreated(
             submission_id=submission_id,
@@ -124,6 +132,7 @@ def _job(
             tests=_job_tests(problem=problem, kind=kind, stdin=stdin),
             stop_on_first_failure=True,
             reference=ReferenceSolution(**reference) if reference else None,
+            validator=OutputValidator(**validator) if validator else None,
             created_at=moment,
         )
     except ValidationError as exc:
