@@ -80,6 +80,8 @@ CPU_POLL_S = 0.01
 START_TIMEOUT_S = 10.0
 # How long past the wall limit the host waits for the init before declaring the box broken.
 HOST_GRACE_S = 5.0
+# How long after a run whose stdout is a Stream ended its reader may take to drain what is in flight.
+PUMP_DRAIN_S = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -650,8 +652,9 @@ class NativeBox(Box):
                 os.close(stream_out)
         if pump is None:
             return result
-        # Every writer is gone: the pump ends once the reader took the rest (or went away).
-        if not pump.join(limits.wall_time_s + HOST_GRACE_S):
+        # Every writer is gone: the pump ends once the reader took the rest (or went away). The reader
+        # (an interactive validator) is bounded by its own limits; this bound is only for the impossible.
+        if not pump.join(limits.wall_time_s + PUMP_DRAIN_S):
             raise SandboxError("the reader of the run's output stream never drained it")
         return dataclasses.replace(
             result,
