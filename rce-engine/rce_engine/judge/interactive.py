@@ -23,6 +23,7 @@ like a submission); vcheck's `rce_engine/judge/validators.py` is the general one
 from __future__ import annotations
 
 import dataclasses
+import logging
 import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
@@ -38,6 +39,9 @@ from rce_engine.sandbox.interactive import InteractiveResult, Side, run_interact
 
 if TYPE_CHECKING:
     from rce_engine.judge.service import JudgeReport, _Judging
+
+log = logging.getLogger(__name__)
+VALIDATOR_FAILED = "the problem's output validator failed (details in the judge's log)"
 
 ACCEPTED_EXIT = 42
 WRONG_ANSWER_EXIT = 43
@@ -194,6 +198,17 @@ def run_tests(
 
 def judge(judging: _Judging) -> JudgeReport:
     """`_Judging.run` for a job whose validator is interactive (the hook in service.py)."""
+    job = judging.job
+    try:
+        return _judge(judging)
+    except ValidatorFailedError as exc:
+        # What a validator says may quote the test (its stderr, a compile error quoting its source): staff
+        # read it in the log; the result, which users see, only says that it failed.
+        log.warning("submission %s: the output validator failed: %s", job.submission_id, exc)
+        raise ValidatorFailedError(VALIDATOR_FAILED) from None
+
+
+def _judge(judging: _Judging) -> JudgeReport:
     from rce_engine.judge.service import JudgeReport, _TestRun, compile_in_box
 
     job = judging.job
