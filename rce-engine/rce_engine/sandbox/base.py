@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import abc
 import contextlib
+import math
 import os
 import signal as _signal
 from collections.abc import Mapping, Sequence
@@ -75,10 +76,12 @@ class RunResult:
     stdout: bytes  # at most Limits.output_bytes
     stderr: bytes  # at most Limits.stderr_bytes
     # time.monotonic() when the run ended as its peer sees it: when its stdout `Stream` reached EOF (the
-    # program exited or closed it) or was cut at the limit, math.inf when the stream's reader went away
-    # first; else when the host learned of the exit (0.0: not recorded). An interactive run compares the
-    # program's with the validator's to tell who ended first.
+    # program exited or closed it) or was cut at the limit, else when the host learned of the exit (0.0:
+    # not recorded). An interactive run compares the two sides' to tell who ended first.
     ended_at: float = 0.0
+    # When writing to its stdout `Stream` first failed because the reader had gone: the reader (the peer)
+    # had ended by then (math.inf: never happened). Bounds the peer's end where its own stamp comes late.
+    reader_gone_at: float = math.inf
 
     @property
     def ok(self) -> bool:

@@ -99,7 +99,15 @@ def run_interactive(program: Side, validator: Side) -> InteractiveResult:
     assert isinstance(got, RunResult)
     assert program_result is not None
     return InteractiveResult(
-        program=program_result,
-        validator=got,
-        validator_first=got.ended_at < program_result.ended_at,
+        program=program_result, validator=got, validator_first=validator_first(program_result, got)
     )
+
+
+def validator_first(program: RunResult, validator: RunResult) -> bool:
+    """The validator ended before the program did. Each side's end is its output stream's EOF, or
+    earlier: the moment the other side's writes to it first failed (it had stopped reading by then,
+    which a pipe shows only when the process is gone or closed it). Causal, not a race between the two
+    boxes' reports: a validator that judged because the program was gone ends after the program's EOF."""
+    validator_end = min(validator.ended_at, program.reader_gone_at)
+    program_end = min(program.ended_at, validator.reader_gone_at)
+    return validator_end < program_end

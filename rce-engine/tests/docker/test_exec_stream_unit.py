@@ -125,4 +125,4 @@ def test_a_reader_that_went_away_first_makes_the_exec_end_last() -> None:
     os.close(from_exec)  # the validator is gone before the program wrote
     os.close(to_exec)
     thread.join(10)
-    assert result["out"].ended_at == math.inf
+    assert result["out"].reader_gone_at < result["out"].ended_at < math.inf

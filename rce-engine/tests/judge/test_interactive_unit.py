@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import dataclasses
+import math
 import signal
 
 import pytest
@@ -12,7 +13,7 @@ from algocode_contracts.messages import OutputValidator
 from rce_engine.judge.interactive import ValidatorFailedError, interactive_verdict, main_file, program_limits
 from rce_engine.languages import get_language
 from rce_engine.sandbox.base import RunResult
-from rce_engine.sandbox.interactive import InteractiveResult
+from rce_engine.sandbox.interactive import InteractiveResult, validator_first
 
 CLEAN = RunResult(
     exit_code=0,
@@ -101,3 +102,25 @@ def test_two_mains_are_refused() -> None:
     validator = OutputValidator(language="c", files={"a.c": "int main(){}", "b.c": "int main(){}"})
     with pytest.raises(ValidatorFailedError, match="which of"):
         main_file(validator, get_language("c"))
+
+
+def _ends(ended_at: float, reader_gone_at: float = math.inf) -> RunResult:
+    return dataclasses.replace(CLEAN, ended_at=ended_at, reader_gone_at=reader_gone_at)
+
+
+@pytest.mark.parametrize(
+    ("program", "validator", "first"),
+    [
+        # The program's stream ended (it exited), then the validator, told by the EOF, judged and ended.
+        (_ends(1.0), _ends(1.001), False),
+        # The validator ended while the program still wrote: the program's writes failed at 2.0.
+        (_ends(2.5, reader_gone_at=2.0), _ends(2.2), True),
+        # The same, where the program then died of SIGPIPE before the validator's last answer went out:
+        # both streams were cut, the validator's at 2.4 (the program gone), the program's at 2.0.
+        (_ends(2.5, reader_gone_at=2.0), _ends(2.6, reader_gone_at=2.4), True),
+        # The program closed its stdin and exited while the validator still wrote: it ended first.
+        (_ends(3.2), _ends(3.5, reader_gone_at=3.1), False),
+    ],
+)
+def test_who_ended_first_is_causal(program: RunResult, validator: RunResult, first: bool) -> None:
+    assert validator_first(program, validator) is first

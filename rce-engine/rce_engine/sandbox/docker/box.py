@@ -464,6 +464,7 @@ class DockerBox(Box):
                         out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL, started_at=started_at
                     ),
                     ended_at=ended_at,
+                    reader_gone_at=out.reader_gone_at,
                 )
             parsed = split_report(out.stderr)
             if parsed is None:
@@ -475,6 +476,7 @@ class DockerBox(Box):
                             out, limits, wall=wall, wall_exceeded=False, sig=code - 128, started_at=started_at
                         ),
                         ended_at=ended_at,
+                        reader_gone_at=out.reader_gone_at,
                     )
                 raise SandboxError(f"runner failed (exit {code}): {out.stderr[:500]!r}")
             report, stderr = parsed
@@ -487,6 +489,7 @@ class DockerBox(Box):
             result = dataclasses.replace(
                 to_result(report, stdout=out.stdout, stderr=stderr, limits=limits, streamed=streamed),
                 ended_at=ended_at,
+                reader_gone_at=out.reader_gone_at,
             )
             if result.oom_killed:
                 # What filled the memory may outlive the program (tmpfs files are not reclaimable): later

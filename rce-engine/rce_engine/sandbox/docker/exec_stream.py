@@ -38,9 +38,9 @@ class ExecOutput:
     timed_out: bool  # the host deadline passed before the exec finished; the caller must kill it
     exec_id: str
     exit_code: int | None = None  # filled in once someone asked the engine (exec_exit_code)
-    # time.monotonic() when the exec's stream ended (stamped before a streamed stdout is closed);
-    # math.inf when a streamed stdout's reader went away first
+    # time.monotonic() when the exec's stream ended (stamped before a streamed stdout is closed)
     ended_at: float = 0.0
+    reader_gone_at: float = math.inf  # when writing to a streamed stdout first failed: its reader was gone
 
 
 class _Sink:
@@ -52,6 +52,7 @@ class _Sink:
         self.pending = bytearray()
         self.room = limit
         self.reader_gone = False
+        self.reader_gone_at = math.inf
 
     @property
     def lagging(self) -> bool:
@@ -74,7 +75,7 @@ class _Sink:
             except BlockingIOError:
                 return
             except OSError:  # the reader went away: drop the rest
-                self.reader_gone = True
+                self.reader_gone, self.reader_gone_at = True, time.monotonic()
                 self.pending.clear()
                 return
             del self.pending[:written]
@@ -86,7 +87,7 @@ class _Sink:
             try:
                 os.write(self.fd, self.pending)
             except OSError:
-                self.reader_gone = True
+                self.reader_gone, self.reader_gone_at = True, time.monotonic()
         self.pending.clear()
 
 
@@ -304,7 +305,8 @@ def _exec_with_io(
         stderr_overflow=demux.overflow[_STDERR],
         timed_out=timed_out,
         exec_id=exec_id,
-        ended_at=math.inf if sink is not None and sink.reader_gone else ended_at,
+        ended_at=ended_at,
+        reader_gone_at=sink.reader_gone_at if sink is not None else math.inf,
     )
 
 

@@ -661,9 +661,10 @@ class NativeBox(Box):
             stdout=b"",
             output_limit_exceeded=result.output_limit_exceeded or pump.overflow,
             # When its output stream ended: the order of two connected runs' ends is causal this way
-            # (the init's report of an exit can lag behind the other side's reaction to it). A reader
-            # that went away first ended first, whenever this run's own end came.
-            ended_at=math.inf if pump.reader_gone else pump.ended_at,
+            # (the init's report of an exit can lag behind the other side's reaction to it). Cut off by
+            # a reader that went away, the stream never saw this run's end: the init's report says it.
+            ended_at=result.ended_at if pump.reader_gone else pump.ended_at,
+            reader_gone_at=pump.reader_gone_at,
         )
 
     def _run_locked(

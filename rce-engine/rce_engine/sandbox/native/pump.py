@@ -9,6 +9,7 @@ the reader sees EOF, the program a broken pipe, and the run reports `output_limi
 from __future__ import annotations
 
 import contextlib
+import math
 import os
 import threading
 import time
@@ -28,6 +29,7 @@ class Pump:
         # time.monotonic() when the copy ended, taken before `dst` is closed: whatever the reader does
         # because of that EOF (an interactive validator judging a program that is gone) comes after it.
         self.ended_at = 0.0
+        self.reader_gone_at = math.inf  # when a write first failed for want of a reader
         self._thread = threading.Thread(target=self._loop, name="algocode-pump", daemon=True)
 
     def start(self) -> None:
@@ -54,9 +56,8 @@ class Pump:
                 self.copied += len(data)
                 if self.overflow:
                     return
-        except BrokenPipeError:
-            self.reader_gone = True
-        except OSError:
+        except OSError:  # BrokenPipeError above all: the reader went away
+            self.reader_gone_at = time.monotonic()
             self.reader_gone = True
         finally:
             self.ended_at = time.monotonic()
