@@ -28,6 +28,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from algocode_contracts.interactive_package import InteractivePackageError, read_interactive_validator
 from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
@@ -154,7 +155,8 @@ class ProblemPackage(_Model):
     samples: tuple[PackageTest, ...]
     secret: tuple[PackageTest, ...]
     submissions: tuple[PackageSubmission, ...]
-    validator: OutputValidator | None = None  # validation: custom (algocode_contracts.validators)
+    # validation: custom (algocode_contracts.validators) or custom interactive (interactive_package)
+    validator: OutputValidator | None = None
     groups: tuple[TestGroup, ...] = ()  # a scoring problem's groups; empty: pass/fail
 
     @property
@@ -432,7 +434,11 @@ def read_package(path: str | Path) -> ProblemPackage:
     if not root.is_dir():
         raise PackageError(f"{path}: not a directory")
     data = _read_yaml(root)
-    kind = problem_kind(root, data)
+    try:
+        interactive = read_interactive_validator(root, data)  # interactive problems
+    except InteractivePackageError as exc:
+        raise PackageError(str(exc)) from None
+    kind = None if interactive is not None else problem_kind(root, data)  # custom validators, scoring
     flags = data.get("validator_flags") or ""
     if not isinstance(flags, str):
         raise PackageError("problem.yaml: validator_flags must be a string")
@@ -453,9 +459,9 @@ def read_package(path: str | Path) -> ProblemPackage:
         statement=statement,
         limits=_limits(root, data),
         # A custom validator gets validator_flags as its arguments; only the default one parses them.
-        checker=CheckerSettings() if kind.custom else parse_validator_flags(flags),
-        validator=read_validator(root, kind, flags),
-        groups=read_groups(root, kind, [test.name for test in secret]),
+        checker=CheckerSettings() if kind is None or kind.custom else parse_validator_flags(flags),
+        validator=interactive if kind is None else read_validator(root, kind, flags),
+        groups=() if kind is None else read_groups(root, kind, [test.name for test in secret]),
         samples=samples,
         secret=secret,
         submissions=_submissions(root),

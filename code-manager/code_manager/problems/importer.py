@@ -59,8 +59,13 @@ def problem_import(*, path: str | Path) -> ImportResult:
         validator=package.validator.model_dump() if package.validator is not None else None,
         groups=[group.model_dump() for group in package.groups] or None,
     )
-    # The files themselves: bytes of any encoding and size, stored in 1 MiB chunks (ADR 0150).
-    tests = [TestData(t.name, t.input_path, t.answer_path, t.sample) for t in package.tests]
+    # The files themselves: bytes of any encoding and size, stored in 1 MiB chunks (ADR 0150). An
+    # interactive problem's .in/.ans are the validator's and are never shown, samples included (the spec):
+    # they are stored as hidden tests, so the problem page and results show none of them.
+    interactive = package.validator is not None and package.validator.interactive
+    tests = [
+        TestData(t.name, t.input_path, t.answer_path, t.sample and not interactive) for t in package.tests
+    ]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)
     return ImportResult(
         problem_id=str(package.id),

@@ -117,6 +117,13 @@ def _job(
 ) -> SubmissionCreated:
     """The `submission.created/v1` job for a submission, from the problem's current tests and limits."""
     reference = problem_reference(problem) if kind is JobKind.RUN else None
+    validator = problem.get("validator")
+    if validator and validator.get("interactive") and kind is JobKind.RUN:
+        # Its input is the validator's, not a program's stdin: there is nothing a custom run could send.
+        raise ApplicationError(
+            "Custom runs are not available for interactive problems; submit the solution instead.",
+            code=ErrorCode.INVALID,
+        )
     tests = _job_tests(problem=problem, kind=kind, stdin=stdin)
     try:
         return SubmissionCreated(

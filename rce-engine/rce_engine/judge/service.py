@@ -267,6 +267,10 @@ class _Judging:
 
     def run(self) -> JudgeReport:
         job = self.job
+        if job.validator is not None and job.validator.interactive:
+            from rce_engine.judge import interactive  # the program talks to the validator (vinter)
+
+            return interactive.judge(self)
         answers: list[str | bytes | None] = [test.answer for test in job.tests]
         _sweep_stale_inputs()
         with tempfile.TemporaryDirectory(prefix=f"{INPUTS_PREFIX}{os.getpid()}-") as tmp:

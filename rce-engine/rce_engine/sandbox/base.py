@@ -13,6 +13,9 @@ remember which files must survive a fresh run; a backend implements only the hoo
 from __future__ import annotations
 
 import abc
+import contextlib
+import math
+import os
 import signal as _signal
 from collections.abc import Mapping, Sequence
 from contextlib import AbstractContextManager
@@ -72,6 +75,13 @@ class RunResult:
     output_limit_exceeded: bool  # stdout over the limit, or SIGXFSZ
     stdout: bytes  # at most Limits.output_bytes
     stderr: bytes  # at most Limits.stderr_bytes
+    # time.monotonic() when the run ended as its peer sees it: when its stdout `Stream` reached EOF (the
+    # program exited or closed it) or was cut at the limit, else when the host learned of the exit (0.0:
+    # not recorded). An interactive run compares the two sides' to tell who ended first.
+    ended_at: float = 0.0
+    # When writing to its stdout `Stream` first failed because the reader had gone: the reader (the peer)
+    # had ended by then (math.inf: never happened). Bounds the peer's end where its own stamp comes late.
+    reader_gone_at: float = math.inf
 
     @property
     def ok(self) -> bool:
@@ -91,6 +101,14 @@ class RunResult:
             return _signal.Signals(self.signal).name
         except ValueError:
             return f"signal {self.signal}"
+
+
+def close_streams(*streams: object) -> None:
+    """Close the fds of the `Stream`s among `streams` (a run's ends, on every path out of it)."""
+    for stream in streams:
+        if isinstance(stream, Stream) and stream.fd >= 0:
+            with contextlib.suppress(OSError):
+                os.close(stream.fd)
 
 
 def check_name(name: str) -> str:
@@ -116,16 +134,28 @@ class KeptFile:
 
 
 @dataclass(frozen=True, slots=True)
+class Stream:
+    """A host pipe end a run reads its stdin from or writes its stdout to (interactive runs, see
+    `rce_engine.sandbox.interactive`). The run owns `fd` from the call on: the backend closes it as soon
+    as the program holds its own end (so that EOF reaches the other side when the program is gone), and
+    on every error. A stdout stream carries at most `Limits.output_bytes`: past that the backend closes
+    it (the reader sees EOF, the program a broken pipe) and reports `output_limit_exceeded`."""
+
+    fd: int
+
+
+@dataclass(frozen=True, slots=True)
 class RunRequest:
     """One run, checked: what a backend's `_run` hook gets from `Box.run`."""
 
     argv: tuple[str, ...]
     env: Mapping[str, str]  # BASE_ENV plus the caller's additions
     limits: Limits
-    stdin: bytes | Path
+    stdin: bytes | Path | Stream
     # Start from a clean box: /tmp and /dev/shm empty, /box holding only `kept` (threat-model.md #46).
     fresh: bool = False
     kept: Mapping[str, KeptFile] = field(default_factory=dict)
+    stdout: Stream | None = None  # None: captured into RunResult.stdout
 
     @classmethod
     def build(
@@ -133,10 +163,11 @@ class RunRequest:
         argv: Sequence[str],
         *,
         limits: Limits,
-        stdin: bytes | Path = b"",
+        stdin: bytes | Path | Stream = b"",
         env: Mapping[str, str] | None = None,
         fresh: bool = False,
         kept: Mapping[str, KeptFile] | None = None,
+        stdout: Stream | None = None,
     ) -> RunRequest:
         """Refuses (SandboxError) an empty argv, NUL bytes, environment names that are empty or hold `=`."""
         if not argv:
@@ -153,6 +184,7 @@ class RunRequest:
             stdin=stdin,
             fresh=fresh,
             kept=dict(kept or {}),
+            stdout=stdout,
         )
 
 
@@ -174,14 +206,15 @@ class Box(abc.ABC):
         self._write_file(name, data, executable=executable)
         self._kept[name] = KeptFile(data, executable)
 
-    def read_file(self, name: str, *, max_bytes: int) -> bytes | None:
+    def read_file(self, name: str, *, max_bytes: int, keep: bool = True) -> bytes | None:
         """Return `BOX_DIR/name` if it is a regular file of at most `max_bytes`, else None.
 
         A file read out (the compile's output) is kept for fresh runs, as executable unless it was
-        written as data: an executable bit on a data file gives a program nothing in its own box."""
+        written as data: an executable bit on a data file gives a program nothing in its own box.
+        `keep=False`: only look (a validator's feedback file must not reappear in the next test)."""
         check_name(name)
         data = self._read_file(name, max_bytes=max_bytes)
-        if data is not None:
+        if data is not None and keep:
             previous = self._kept.get(name)
             self._kept[name] = KeptFile(data, previous.executable if previous else True)
         return data
@@ -191,9 +224,10 @@ class Box(abc.ABC):
         argv: Sequence[str],
         *,
         limits: Limits,
-        stdin: bytes | Path = b"",
+        stdin: bytes | Path | Stream = b"",
         env: Mapping[str, str] | None = None,
         fresh: bool = False,
+        stdout: Stream | None = None,
     ) -> RunResult:
         """Run `argv` in the box with cwd `BOX_DIR`; `stdin` is bytes or a host file opened read-only.
 
@@ -203,8 +237,16 @@ class Box(abc.ABC):
         the next (threat-model.md #46). The judge asks for it on every test; compile steps share state.
         A program that cannot be executed is `exit_code == 127` with a message on stderr (like a shell):
         an earlier test may have deleted it. Raises SandboxError only when the sandbox itself failed.
+        `stdin`/`stdout` may be `Stream`s (host pipe ends, owned by the run from here on): then the run
+        talks to whatever holds the other ends, and `RunResult.stdout` is empty.
         """
-        request = RunRequest.build(argv, limits=limits, stdin=stdin, env=env, fresh=fresh, kept=self._kept)
+        try:
+            request = RunRequest.build(
+                argv, limits=limits, stdin=stdin, env=env, fresh=fresh, kept=self._kept, stdout=stdout
+            )
+        except BaseException:
+            close_streams(stdin, stdout)
+            raise
         return self._run(request)
 
     @abc.abstractmethod
@@ -242,6 +284,12 @@ class Sandbox(abc.ABC):
     @abc.abstractmethod
     def open_box(self) -> AbstractContextManager[Box]:
         """A fresh box for one submission; blocks while every slot is busy."""
+
+    def open_box_pair(self) -> AbstractContextManager[tuple[Box, Box]]:
+        """Two boxes at once (an interactive run: the program's and the validator's), taken together so
+        that workers each holding one box can never wait on each other for a second (no hold-and-wait).
+        Needs at least two slots."""
+        raise SandboxError(f"the {self.name} sandbox cannot open two boxes at once")
 
     def toolchain_id(self) -> str | None:
         """What identifies the compilers and runtimes inside this backend's boxes, when they are not the

@@ -28,7 +28,16 @@ import docker
 import docker.errors
 from docker.types import LogConfig, Ulimit
 
-from rce_engine.sandbox.base import Box, KeptFile, Limits, RunRequest, RunResult, SandboxError
+from rce_engine.sandbox.base import (
+    Box,
+    KeptFile,
+    Limits,
+    RunRequest,
+    RunResult,
+    SandboxError,
+    Stream,
+    close_streams,
+)
 from rce_engine.sandbox.docker import seccomp
 from rce_engine.sandbox.docker.exec_stream import ExecOutput, exec_exit_code, exec_with_io
 from rce_engine.sandbox.docker.protocol import (
@@ -219,18 +228,42 @@ class DockerBox(Box):
         self,
         cmd: Sequence[str],
         *,
-        stdin: bytes | Path,
+        stdin: bytes | Path | int,
         max_stdout: int,
         max_stderr: int,
         deadline_s: float,
         replace: bool = True,
         user: str | None = None,
+        stdout_fd: int = -1,
     ) -> ExecOutput:
         """Exec in the box. A container that stopped (nothing of the box can be running then) is replaced
         unless `replace` is false; an exec the runtime could not start is retried once, and then (unless
         `replace` is false) tried in a fresh container, e.g. when leftover tmpfs files fill the memory
         limit so that `runc init` cannot start. In all these cases nothing of the command ran."""
         replace = replace and not self._restoring
+        if isinstance(stdin, int) or stdout_fd >= 0:
+            # Pipe ends of an interactive run (owned by exec_with_io, closed there): what went through
+            # them cannot be sent again, so no retry; a failed start is the sandbox's error (IE).
+            try:
+                if self.container_id is None:
+                    self._replace_container()
+            except BaseException:
+                for fd in (stdin if isinstance(stdin, int) else -1, stdout_fd):
+                    if fd >= 0:
+                        os.close(fd)
+                raise
+            assert self.container_id is not None
+            return exec_with_io(
+                self._api,
+                self.container_id,
+                cmd,
+                user=user or self._user,
+                stdin=stdin,
+                max_stdout=max_stdout,
+                max_stderr=max_stderr,
+                deadline_s=deadline_s,
+                stdout_fd=stdout_fd,
+            )
         for attempt in range(3):
             if self.container_id is None:
                 self._replace_container()
@@ -374,7 +407,35 @@ class DockerBox(Box):
         raise SandboxError(f"cannot read {name} from the box (runner exit {code}): {out.stderr[:300]!r}")
 
     def _run(self, request: RunRequest) -> RunResult:
-        limits, stdin = request.limits, request.stdin
+        # Streams (interactive runs): the exec forwards between them and the engine; its own copies, so
+        # the caller's go at once (EOF must reach the other side when this run is done).
+        stream_in = stream_out = -1
+        try:
+            if isinstance(request.stdin, Stream):
+                stream_in = os.dup(request.stdin.fd)
+            if request.stdout is not None:
+                stream_out = os.dup(request.stdout.fd)
+        except OSError as exc:
+            for fd in (stream_in, stream_out):
+                if fd >= 0:
+                    os.close(fd)
+            raise SandboxError(f"cannot take the run's streams: {exc}") from exc
+        finally:
+            close_streams(request.stdin, request.stdout)
+        owned = [fd for fd in (stream_in, stream_out) if fd >= 0]
+        try:
+            return self._run_streams(request, stream_in, stream_out, owned)
+        finally:
+            for fd in owned:  # never handed to the exec
+                os.close(fd)
+
+    def _run_streams(
+        self, request: RunRequest, stream_in: int, stream_out: int, owned: list[int]
+    ) -> RunResult:
+        """`_run` with the streams' fds (-1: none); `owned` is emptied when the exec takes them over."""
+        limits = request.limits
+        stdin: bytes | Path | int = stream_in if stream_in >= 0 else request.stdin  # type: ignore[assignment]
+        streamed = stream_out >= 0
         cmd = runner_command(request)
         with self._lock:
             self._check_open()
@@ -385,26 +446,37 @@ class DockerBox(Box):
                 self._sync_kept(request.kept)
             started_at = time.time()  # the engine's event clock, for _engine_saw_oom
             started = time.monotonic()
+            owned.clear()  # the exec's from here (closed by it on every path)
             out = self._exec(
                 cmd,
                 stdin=stdin,
                 max_stdout=limits.output_bytes,
                 max_stderr=limits.stderr_bytes + MAX_REPORT_BYTES,
                 deadline_s=limits.wall_time_s + self._settings.deadline_grace_s,
+                stdout_fd=stream_out,
             )
             wall = time.monotonic() - started
+            ended_at = out.ended_at
             if out.timed_out:
                 # The runner did not finish by the deadline (stopped or starved): the API kills the run.
-                return self._lost_run(
-                    out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL, started_at=started_at
+                return dataclasses.replace(
+                    self._lost_run(
+                        out, limits, wall=wall, wall_exceeded=True, sig=signal.SIGKILL, started_at=started_at
+                    ),
+                    ended_at=ended_at,
+                    reader_gone_at=out.reader_gone_at,
                 )
             parsed = split_report(out.stderr)
             if parsed is None:
                 code = self._exit_code(out)
                 if code is not None and code > 128:
                     # The runner was killed (by the program, which shares its uid, or by the OOM killer).
-                    return self._lost_run(
-                        out, limits, wall=wall, wall_exceeded=False, sig=code - 128, started_at=started_at
+                    return dataclasses.replace(
+                        self._lost_run(
+                            out, limits, wall=wall, wall_exceeded=False, sig=code - 128, started_at=started_at
+                        ),
+                        ended_at=ended_at,
+                        reader_gone_at=out.reader_gone_at,
                     )
                 raise SandboxError(f"runner failed (exit {code}): {out.stderr[:500]!r}")
             report, stderr = parsed
@@ -414,7 +486,11 @@ class DockerBox(Box):
                 # and fail this run as the sandbox's fault (IE), not the program's.
                 self._kill_box_processes()
                 raise SandboxError("processes of the run survived the runner; the box was cleared")
-            result = to_result(report, stdout=out.stdout, stderr=stderr, limits=limits)
+            result = dataclasses.replace(
+                to_result(report, stdout=out.stdout, stderr=stderr, limits=limits, streamed=streamed),
+                ended_at=ended_at,
+                reader_gone_at=out.reader_gone_at,
+            )
             if result.oom_killed:
                 # What filled the memory may outlive the program (tmpfs files are not reclaimable): later
                 # runs get a fresh container rather than one that starts out full.

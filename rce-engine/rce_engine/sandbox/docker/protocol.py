@@ -114,11 +114,13 @@ def split_report(runner_stderr: bytes) -> tuple[Report, bytes] | None:
     return report, runner_stderr[newline + 1 :]
 
 
-def to_result(report: Report, *, stdout: bytes, stderr: bytes, limits: Limits) -> RunResult:
+def to_result(
+    report: Report, *, stdout: bytes, stderr: bytes, limits: Limits, streamed: bool = False
+) -> RunResult:
     """A RunResult from the runner's own accounting (never from anything the program printed)."""
     if report.error is not None:
         raise SandboxError(f"runner: {report.error}")
-    if report.stdout_bytes != len(stdout):
+    if not streamed and report.stdout_bytes != len(stdout):  # a streamed stdout went to its Stream
         raise SandboxError(f"runner reported {report.stdout_bytes} stdout bytes, {len(stdout)} arrived")
     return RunResult(
         exit_code=report.exit_code,

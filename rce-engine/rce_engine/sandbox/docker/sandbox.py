@@ -61,6 +61,7 @@ class DockerSandbox(Sandbox):
         self._image_id: str | None = None
         self._image_lock = threading.Lock()
         self._free_slots: queue.Queue[int] = queue.Queue()
+        self._pair_lock = threading.Lock()
         for slot in range(config.slots):
             self._free_slots.put(slot)
 
@@ -147,24 +148,51 @@ class DockerSandbox(Sandbox):
         return True
 
     @contextmanager
+    def open_box_pair(self) -> Iterator[tuple[DockerBox, DockerBox]]:
+        """Two boxes (an interactive run). One pair is taken at a time in this process, so a pair taker
+        holds one slot only while waiting for a second that a single-box holder will free: no deadlock.
+        (Docker slots are per process, unlike the native flocks.)"""
+        if self.config.slots < 2:
+            raise SandboxError("an interactive run needs two boxes at once: set ALGOCODE_SLOTS to 2 or more")
+        with self._pair_lock:
+            first_slot = self._free_slots.get()
+            try:
+                second_slot = self._free_slots.get()
+            except BaseException:
+                self._free_slots.put(first_slot)
+                raise
+        try:
+            with self._box_on(first_slot) as first, self._box_on(second_slot) as second:
+                yield first, second
+        finally:
+            self._free_slots.put(second_slot)
+            self._free_slots.put(first_slot)
+
+    @contextmanager
     def open_box(self) -> Iterator[DockerBox]:
         slot = self._free_slots.get()
         try:
-            pinned = dataclasses.replace(self.settings, image=self.image_id())
-            try:
-                box = DockerBox(client=self.client, settings=pinned, slot=slot)
-            except SandboxError:
-                if self._pinned_image_exists():
-                    raise
-                # The image this process ran was removed (a rebuild, then a prune): take the tag's new one;
-                # toolchain_id() follows, so no cached binary of the old compiler is used.
-                with self._image_lock:
-                    self._image_id = None
-                pinned = dataclasses.replace(self.settings, image=self.image_id())
-                box = DockerBox(client=self.client, settings=pinned, slot=slot)
-            try:
+            with self._box_on(slot) as box:
                 yield box
-            finally:
-                box.close()
         finally:
             self._free_slots.put(slot)
+
+    @contextmanager
+    def _box_on(self, slot: int) -> Iterator[DockerBox]:
+        """A box on a slot the caller took (and gives back when it is closed)."""
+        pinned = dataclasses.replace(self.settings, image=self.image_id())
+        try:
+            box = DockerBox(client=self.client, settings=pinned, slot=slot)
+        except SandboxError:
+            if self._pinned_image_exists():
+                raise
+            # The image this process ran was removed (a rebuild, then a prune): take the tag's new one;
+            # toolchain_id() follows, so no cached binary of the old compiler is used.
+            with self._image_lock:
+                self._image_id = None
+            pinned = dataclasses.replace(self.settings, image=self.image_id())
+            box = DockerBox(client=self.client, settings=pinned, slot=slot)
+        try:
+            yield box
+        finally:
+            box.close()

@@ -12,6 +12,7 @@ from __future__ import annotations
 import array
 import contextlib
 import ctypes
+import dataclasses
 import errno
 import functools
 import json
@@ -32,9 +33,21 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import ParamSpec, TypeVar
 
-from rce_engine.sandbox.base import BOX_DIR, MIB, Box, KeptFile, Limits, RunRequest, RunResult, SandboxError
+from rce_engine.sandbox.base import (
+    BOX_DIR,
+    MIB,
+    Box,
+    KeptFile,
+    Limits,
+    RunRequest,
+    RunResult,
+    SandboxError,
+    Stream,
+    close_streams,
+)
 from rce_engine.sandbox.native import seccomp
 from rce_engine.sandbox.native.cgroups import BoxCgroup
+from rce_engine.sandbox.native.pump import Pump
 from rce_engine.sandbox.wire import INIT_MAX_MESSAGE as MAX_MESSAGE
 from rce_engine.sandbox.wire import INIT_PROTOCOL_VERSION as PROTO_VERSION
 from rce_engine.sandbox.wire import InitCommand, InitMessage, ResultFlag
@@ -67,6 +80,8 @@ CPU_POLL_S = 0.01
 START_TIMEOUT_S = 10.0
 # How long past the wall limit the host waits for the init before declaring the box broken.
 HOST_GRACE_S = 5.0
+# How long after a run whose stdout is a Stream ended its reader may take to drain what is in flight.
+PUMP_DRAIN_S = 120.0
 
 
 @dataclass(frozen=True, slots=True)
@@ -545,6 +560,32 @@ class NativeBox(Box):
 
     @machinery
     def _run(self, request: RunRequest) -> RunResult:
+        # Streams: the host keeps copies only until the RUN packet went out (see _run_started), so the
+        # caller's fds go at once; `handed` holds what is still to be closed on every path.
+        handed: list[int] = []
+        stream_out = -1
+        try:
+            if isinstance(request.stdin, Stream):
+                handed.append(os.dup(request.stdin.fd))
+            if request.stdout is not None:
+                stream_out = os.dup(request.stdout.fd)
+        except OSError:
+            for fd in (*handed, stream_out):
+                if fd >= 0:
+                    os.close(fd)
+            raise
+        finally:
+            close_streams(request.stdin, request.stdout)
+        try:
+            return self._run_checked(request, handed, stream_out)
+        finally:
+            for fd in handed:  # the run never started
+                with contextlib.suppress(OSError):
+                    os.close(fd)
+
+    def _run_checked(self, request: RunRequest, handed: list[int], stream_out: int) -> RunResult:
+        """`handed`: the stdin stream's fd (if any), closed after the RUN packet; `stream_out`: the
+        stdout stream's fd (or -1), which the pump owns (closed here if the pump never started)."""
         limits, stdin = request.limits, request.stdin
         wall_ms = max(1, math.ceil(limits.wall_time_s * 1000))
         header = RUN_HEADER.pack(
@@ -562,35 +603,79 @@ class NativeBox(Box):
         payload = header + b"".join(s + b"\0" for s in strings)
         if len(payload) > MAX_MESSAGE - 1:
             raise SandboxError("argv and env too large")
-        with self._lock:
-            self._usable()
-            if request.fresh:
-                self._reset_locked(request.kept)
-            if isinstance(stdin, Path):
+        streamed: set[int] = set(handed)  # every fd ever in `handed` (closed there, never again here)
+        pump: Pump | None = None
+        try:
+            with self._lock:
+                self._usable()
+                if request.fresh:
+                    self._reset_locked(request.kept)
+                in_fd = out_fd = err_fd = -1
                 try:
-                    in_fd = self._open_stdin(stdin)
-                except OSError as exc:
-                    raise SandboxError(f"cannot open stdin file {stdin}: {exc}") from exc
-            else:
-                in_fd = self._data_fd(stdin)
-                os.lseek(in_fd, 0, os.SEEK_SET)
-                os.fchmod(in_fd, 0o444)
-            out_fd = err_fd = -1
-            try:
-                out_fd = self._tmpfile()
-                err_fd = self._tmpfile()
-                # Programs that reopen /dev/stdin or /dev/stdout (through /proc/self/fd) need access to
-                # these files as the slot uid; they are unlinked, so nothing else can reach them.
-                os.fchmod(out_fd, 0o666)
-                os.fchmod(err_fd, 0o666)
-                return self._run_locked(payload, limits, wall_ms, in_fd, out_fd, err_fd)
-            finally:
-                for fd in (in_fd, out_fd, err_fd):
-                    if fd >= 0:
-                        os.close(fd)
+                    if isinstance(stdin, Stream):
+                        in_fd = handed[0]
+                    elif isinstance(stdin, Path):
+                        try:
+                            in_fd = self._open_stdin(stdin)
+                        except OSError as exc:
+                            raise SandboxError(f"cannot open stdin file {stdin}: {exc}") from exc
+                    else:
+                        in_fd = self._data_fd(stdin)
+                        os.lseek(in_fd, 0, os.SEEK_SET)
+                        os.fchmod(in_fd, 0o444)
+                    if stream_out >= 0:
+                        pipe_r, out_fd = os.pipe2(os.O_CLOEXEC)
+                        handed.append(out_fd)
+                        streamed.add(out_fd)
+                        pump = Pump(pipe_r, stream_out, limit=limits.output_bytes)
+                        stream_out = -1  # the pump's now
+                        pump.start()
+                    else:
+                        out_fd = self._tmpfile()
+                    err_fd = self._tmpfile()
+                    # Programs that reopen /dev/stdin or /dev/stdout (through /proc/self/fd) need access
+                    # to these as the slot uid; they are unlinked (or pipes), so nothing else reaches them.
+                    for fd in (in_fd, out_fd, err_fd) if isinstance(stdin, Stream) else (out_fd, err_fd):
+                        with contextlib.suppress(OSError):
+                            os.fchmod(fd, 0o666)
+                    result = self._run_locked(payload, limits, wall_ms, in_fd, out_fd, err_fd, handed)
+                finally:
+                    for fd in (in_fd, out_fd, err_fd):
+                        if fd >= 0 and fd not in streamed:
+                            os.close(fd)
+                    for fd in handed:  # still here: the run never started (EOF ends the pump)
+                        with contextlib.suppress(OSError):
+                            os.close(fd)
+                    handed.clear()
+        finally:
+            if stream_out >= 0:
+                os.close(stream_out)
+        if pump is None:
+            return result
+        # Every writer is gone: the pump ends once the reader took the rest (or went away). The reader
+        # (an interactive validator) is bounded by its own limits; this bound is only for the impossible.
+        if not pump.join(limits.wall_time_s + PUMP_DRAIN_S):
+            raise SandboxError("the reader of the run's output stream never drained it")
+        return dataclasses.replace(
+            result,
+            stdout=b"",
+            output_limit_exceeded=result.output_limit_exceeded or pump.overflow,
+            # When its output stream ended: the order of two connected runs' ends is causal this way
+            # (the init's report of an exit can lag behind the other side's reaction to it). Cut off by
+            # a reader that went away, the stream never saw this run's end: the init's report says it.
+            ended_at=result.ended_at if pump.reader_gone else pump.ended_at,
+            reader_gone_at=pump.reader_gone_at,
+        )
 
     def _run_locked(
-        self, payload: bytes, limits: Limits, wall_ms: int, in_fd: int, out_fd: int, err_fd: int
+        self,
+        payload: bytes,
+        limits: Limits,
+        wall_ms: int,
+        in_fd: int,
+        out_fd: int,
+        err_fd: int,
+        handed: list[int],
     ) -> RunResult:
         cg = self._cgroup
         join = cg.start_run(memory_bytes=limits.memory_bytes, max_processes=limits.max_processes)
@@ -604,20 +689,33 @@ class NativeBox(Box):
             raise SandboxError(f"cannot open {path}: {exc}") from exc
         try:
             return self._run_started(
-                payload, limits, wall_ms, [in_fd, out_fd, err_fd, *join_fds], out_fd, err_fd
+                payload, limits, wall_ms, [in_fd, out_fd, err_fd, *join_fds], out_fd, err_fd, handed
             )
         finally:
             for fd in join_fds:
                 os.close(fd)
 
     def _run_started(
-        self, payload: bytes, limits: Limits, wall_ms: int, fds: list[int], out_fd: int, err_fd: int
+        self,
+        payload: bytes,
+        limits: Limits,
+        wall_ms: int,
+        fds: list[int],
+        out_fd: int,
+        err_fd: int,
+        handed: list[int],
     ) -> RunResult:
         cg = self._cgroup
         cpu_limit_ns = int(limits.cpu_time_s * 1e9)
         started = time.monotonic()
         host_deadline = started + wall_ms / 1000 + HOST_GRACE_S
         self._send(payload, fds)
+        streamed_out = out_fd in handed
+        # The init holds its own copies now (and the program, once forked): drop the host's.
+        for fd in handed:
+            with contextlib.suppress(OSError):
+                os.close(fd)
+        handed.clear()
         killed_for_cpu = killed_for_idle = False
         poll_cpu = cg.enforces
         # The idleness limit: the last CPU reading and when it last moved.
@@ -641,6 +739,7 @@ class NativeBox(Box):
                     elif now - last_moved > limits.idle_time_s:
                         self._send(struct.pack("=I", InitCommand.KILL))
                         killed_for_idle = True
+        ended_at = time.monotonic()
         data, fds = got
         for fd in fds:
             os.close(fd)
@@ -661,7 +760,7 @@ class NativeBox(Box):
             cpu_ns, peak, oom = stats.cpu_ns, stats.peak_bytes, stats.oom_kills > 0
         else:
             cpu_ns, peak, oom = init_cpu_ns, maxrss_kb * 1024, False
-        out_size = os.fstat(out_fd).st_size
+        out_size = 0 if streamed_out else os.fstat(out_fd).st_size
         return RunResult(
             exit_code=exit_code,
             signal=sig,
@@ -672,6 +771,7 @@ class NativeBox(Box):
             cpu_limit_exceeded=killed_for_cpu or sig == signal.SIGXCPU or cpu_ns > cpu_limit_ns,
             wall_limit_exceeded=(bool(flags & ResultFlag.WALL) or killed_for_idle) and not killed_for_cpu,
             output_limit_exceeded=out_size > limits.output_bytes or sig == signal.SIGXFSZ,
-            stdout=os.pread(out_fd, limits.output_bytes, 0),
+            stdout=b"" if streamed_out else os.pread(out_fd, limits.output_bytes, 0),
             stderr=os.pread(err_fd, limits.stderr_bytes, 0),
+            ended_at=ended_at,
         )

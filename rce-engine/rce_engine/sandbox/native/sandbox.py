@@ -112,6 +112,28 @@ class NativeSandbox(Sandbox):
                 # Another process may free a slot without telling us: poll as well as wait.
                 self._cond.wait(timeout=_SLOT_WAIT_S)
 
+    def _acquire_pair(self) -> list[tuple[int, int]]:
+        """Two slots at once, or none held while waiting: two workers that each hold one slot and wait
+        for a second (in this process or another) would wait for ever."""
+        if self.config.slots < 2:
+            raise SandboxError("an interactive run needs two boxes at once: set ALGOCODE_SLOTS to 2 or more")
+        with self._cond:
+            while True:
+                got: list[tuple[int, int]] = []
+                for slot in range(self.config.slots):
+                    if slot in self._busy:
+                        continue
+                    fd = self._try_slot(slot)
+                    if fd is not None:
+                        got.append((slot, fd))
+                        if len(got) == 2:
+                            for held_slot, held_fd in got:
+                                self._busy[held_slot] = held_fd
+                            return got
+                for _slot, fd in got:
+                    os.close(fd)  # drops the flock: never hold one while waiting for the other
+                self._cond.wait(timeout=_SLOT_WAIT_S)
+
     def _release(self, slot: int, fd: int) -> None:
         with self._cond:
             if self._busy.get(slot) == fd:
@@ -132,14 +154,23 @@ class NativeSandbox(Sandbox):
     @machinery
     def new_box(self) -> NativeBox:
         """A started box on a free slot (blocks while all are busy); the caller must close() it."""
-        helper = self._ensure_ready()
+        self._ready_for_boxes()
         ro_dir = self.ro_files.current()  # before taking a slot: its errors leave nothing to undo
+        slot, lock_fd = self._acquire()
+        return self._box_on(slot, lock_fd, ro_dir)
+
+    def _ready_for_boxes(self) -> None:
+        self._ensure_ready()
         problems = self.cgroups.problems()
         if problems and not self.config.allow_no_cgroup_limits:
             raise SandboxError("cgroup limits unavailable: " + "; ".join(problems))
         if problems:
             self.cgroups = NoDriver()  # explicitly allowed: rlimits only (development)
-        slot, lock_fd = self._acquire()
+
+    @machinery
+    def _box_on(self, slot: int, lock_fd: int, ro_dir: Path | None) -> NativeBox:
+        """Start a box on a slot this process holds (released when the box closes, or on failure)."""
+        helper = self._ensure_ready()
         uid = self.config.slot_uid_base + slot
         released = False
 
@@ -168,6 +199,29 @@ class NativeSandbox(Sandbox):
             # NativeBox.close() already destroyed the cgroup and released the slot.
             release()
             raise
+
+    @contextlib.contextmanager
+    def open_box_pair(self) -> Iterator[tuple[Box, Box]]:
+        self._ready_for_boxes()
+        ro_dir = self.ro_files.current()
+        (slot_a, fd_a), (slot_b, fd_b) = self._acquire_pair()
+        try:
+            first = self._box_on(slot_a, fd_a, ro_dir)
+        except BaseException:
+            self._release(slot_b, fd_b)
+            raise
+        try:
+            second = self._box_on(slot_b, fd_b, ro_dir)
+        except BaseException:
+            first.close()
+            raise
+        try:
+            yield first, second
+        finally:
+            try:
+                second.close()
+            finally:
+                first.close()
 
     @contextlib.contextmanager
     def open_box(self) -> Iterator[Box]:
