@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the embedded driver source keeps its own line lengths
 """C++ (cpp and cpp20): LeetCode's `class Solution { public: ... };` stub, and the program = a prelude
 (`#include <bits/stdc++.h>`, `using namespace std;`, ListNode/TreeNode when the signature uses them),
 `#line 1 "solution.cpp"`, the user's code, then `#line 1 "algocode_driver.cpp"` and the driver.

@@ -1,3 +1,4 @@
+# ruff: noqa: E501 - the embedded driver source keeps its own line lengths
 """Java: LeetCode's `class Solution { public int[] twoSum(int[] nums, int target) {...} }` stub, and the
 program = `import java.util.*; ...` on the SAME first line as the user's code, the user's code (with
 `public` taken off its class declarations), then the driver class `AlgocodeDriver` whose `main` comes
