@@ -11,12 +11,13 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Final
 
-from algocode_contracts.functions.languages import cpp, java, python3
+from algocode_contracts.functions.languages import c, cpp, java, python3
 from algocode_contracts.functions.signature import Signature
 from algocode_contracts.languages import LANGUAGES
 
 # language id -> generator module (a plain dict: each engineer adds the languages they wrote)
 MODULES: Final[dict[str, ModuleType]] = {
+    "c": c,
     "cpp": cpp,
     "cpp20": cpp,
     "java": java,

@@ -225,7 +225,12 @@ def _call_lines(call: Call, target: str, indent: str) -> list[str]:
 def _body(signature: Signature) -> list[str]:
     if isinstance(signature, FunctionSignature):
         call = calls(signature)[0]
-        return ["    {", "        Solution* solution = new Solution();", *_call_lines(call, "solution", "        "), "    }"]
+        return [
+            "    {",
+            "        Solution* solution = new Solution();",
+            *_call_lines(call, "solution", "        "),
+            "    }",
+        ]
     lines = [
         f"    {signature.class_name}* object = nullptr;",
         "    for (long long count = num(), c = 0; c < count; ++c) {",
@@ -333,7 +338,13 @@ def stub(signature: Signature) -> str:
     else:
         assert isinstance(signature, DesignSignature)
         params = ", ".join(_param(p) for p in signature.constructor)
-        lines = [f"class {signature.class_name} {{", "public:", f"    {signature.class_name}({params}) {{", "        ", "    }"]
+        lines = [
+            f"class {signature.class_name} {{",
+            "public:",
+            f"    {signature.class_name}({params}) {{",
+            "        ",
+            "    }",
+        ]
         for method in signature.methods:
             lines += ["", *_method(method)]
         lines.append("};")

@@ -397,7 +397,11 @@ def program(signature: Signature, source: str) -> str:
     table = []
     for call in calls(signature):
         returns = "" if call.returns is None or call.returns.is_void else str(call.returns)
-        table.append("{" + ", ".join(_java_string(x) for x in [call.name, returns, *(str(p.type) for p in call.params)]) + "}")
+        table.append(
+            "{"
+            + ", ".join(_java_string(x) for x in [call.name, returns, *(str(p.type) for p in call.params)])
+            + "}"
+        )
     target = "Solution" if isinstance(signature, FunctionSignature) else signature.class_name
     list_used, tree_used = uses(signature, "ListNode"), uses(signature, "TreeNode")
     driver = (
@@ -406,7 +410,9 @@ def program(signature: Signature, source: str) -> str:
         .replace("%DESIGN%", "true" if isinstance(signature, DesignSignature) else "false")
         .replace("%READ_LINKED%", (_READ_LIST if list_used else "") + (_READ_TREE if tree_used else ""))
         .replace("%WRITE_LINKED%", (_WRITE_LIST if list_used else "") + (_WRITE_TREE if tree_used else ""))
-        .replace("%LINKED_METHODS%", (_LIST_METHODS if list_used else "") + (_TREE_METHODS if tree_used else ""))
+        .replace(
+            "%LINKED_METHODS%", (_LIST_METHODS if list_used else "") + (_TREE_METHODS if tree_used else "")
+        )
     )
     classes = (_LIST_CLASS if list_used else "") + (_TREE_CLASS if tree_used else "")
     return IMPORTS + ensure_newline(strip_public(source)) + driver + classes
@@ -483,7 +489,13 @@ def stub(signature: Signature) -> str:
         lines = ["class Solution {", *_method(signature.function), "}"]
     else:
         name = signature.class_name
-        lines = [f"class {name} {{", "", f"    public {name}({_params(signature.constructor)}) {{", "        ", "    }"]
+        lines = [
+            f"class {name} {{",
+            "",
+            f"    public {name}({_params(signature.constructor)}) {{",
+            "        ",
+            "    }",
+        ]
         for method in signature.methods:
             lines += ["", *_method(method)]
         lines.append("}")
