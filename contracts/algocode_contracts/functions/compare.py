@@ -87,7 +87,7 @@ class Comparison:
             order = signature.any_order
             if order is not AnyOrder.NO:
                 expected, got = _normalise(expected, order), _normalise(got, order)
-            problem = self._diff(returns, expected, got, "")
+            problem = _element(self._diff(returns, expected, got, ""))
             if problem and order is not AnyOrder.NO:
                 problem += " (compared in any order)"
             return problem is None, problem or ""
@@ -97,7 +97,7 @@ class Comparison:
             returns = None if index == 0 else signature.method(call).returns
             if returns is None or returns.is_void:
                 continue
-            problem = self._diff(returns, expected[index], got[index], "")
+            problem = _element(self._diff(returns, expected[index], got[index], ""))
             if problem:
                 return False, f"call {index + 1} ({call}): {problem}"
         return True, ""
@@ -138,6 +138,11 @@ class Comparison:
         if self.absolute is not None and difference <= self.absolute:
             return True
         return self.relative is not None and difference <= self.relative * abs(float(expected))
+
+
+def _element(problem: str | None) -> str | None:
+    """`[3]: expected 5, got 4` -> `element [3]: expected 5, got 4`."""
+    return f"element {problem}" if problem and problem.startswith("[") else problem
 
 
 def _key(value: Any) -> Any:
