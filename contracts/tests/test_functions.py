@@ -428,3 +428,8 @@ def test_java_keeps_the_users_lines_and_drops_public_from_classes() -> None:
 def test_a_language_without_a_driver_says_so() -> None:
     with pytest.raises(NoDriverError, match="cannot be used for function-style problems"):
         stub(sig(TWO_SUM), "cobol")
+
+
+def test_deeply_nested_input_is_an_input_error_not_a_crash() -> None:
+    with pytest.raises(InputError, match="nested too deeply"):
+        parse_input(sig(TWO_SUM), "[" * 100_000 + "\n9\n")
