@@ -26,6 +26,7 @@ from pydantic import (
 )
 
 from algocode_contracts.testdata import BlobRef
+from algocode_contracts.functions.signature import parse_signature
 from algocode_contracts.topology import LANGUAGES
 
 JOB_SCHEMA: Final = "submission.created/v1"
@@ -167,6 +168,19 @@ class SubmissionCreated(_Message):
     created_at: datetime
     validator: OutputValidator | None = None  # None: the default validator (`checker`)
     groups: list[TestGroup] | None = None  # a scoring problem's groups; None: pass/fail
+    # A function-style problem (docs/problem-format.md): the signature's to_dict() form; the source is the
+    # user's function only and the tests' input/answer are JSON lines. None: a stdin problem.
+    function: dict[str, Any] | None = None
+
+    @field_validator("function")
+    @classmethod
+    def _signature(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        signature = parse_signature(value)
+        if signature is None:
+            raise ValueError("function: expected {'function': ...} or {'design': ...}")
+        return signature.to_dict()
 
 
 class TestResult(_Message):

@@ -29,6 +29,13 @@ import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
 from algocode_contracts.interactive_package import InteractivePackageError, read_interactive_validator
+from algocode_contracts.functions.problem import (
+    SIGNATURE_KEYS,
+    FunctionPackageError,
+    check_tests,
+    read_signature,
+)
+from algocode_contracts.functions.signature import Signature, parse_signature
 from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
@@ -158,6 +165,13 @@ class ProblemPackage(_Model):
     # validation: custom (algocode_contracts.validators) or custom interactive (interactive_package)
     validator: OutputValidator | None = None
     groups: tuple[TestGroup, ...] = ()  # a scoring problem's groups; empty: pass/fail
+    # A function-style problem's signature (`algocode.function` / `algocode.design`) in its to_dict() form;
+    # None for a stdin problem. See functions/ and docs/problem-format.md.
+    function: dict[str, Any] | None = None
+
+    @property
+    def signature(self) -> Signature | None:
+        return parse_signature(self.function)
 
     @property
     def tests(self) -> tuple[PackageTest, ...]:
@@ -195,6 +209,7 @@ class ProblemPackage(_Model):
             created_at=datetime.now(UTC),
             validator=self.validator,
             groups=list(self.groups) or None,
+            function=self.function,
         )
 
     def blob_paths(self) -> dict[str, Path]:
@@ -395,7 +410,7 @@ def _algocode(data: dict[str, Any]) -> dict[str, Any]:
     extra = data.get("algocode") or {}
     if not isinstance(extra, dict):
         raise PackageError("problem.yaml: algocode must be a mapping")
-    unknown = set(extra) - {"difficulty", "tags", "constraints"}
+    unknown = set(extra) - {"difficulty", "tags", "constraints", *SIGNATURE_KEYS}
     if unknown:
         raise PackageError(f"problem.yaml: unknown algocode keys {sorted(unknown)}")
     tags = extra.get("tags") or []
@@ -407,7 +422,16 @@ def _algocode(data: dict[str, Any]) -> dict[str, Any]:
     constraints = extra.get("constraints")
     if constraints is not None and not isinstance(constraints, str):
         raise PackageError("problem.yaml: algocode.constraints must be text")
-    return {"difficulty": difficulty, "tags": tuple(tags), "constraints": constraints}
+    try:
+        signature = read_signature(extra)
+    except FunctionPackageError as exc:
+        raise PackageError(str(exc)) from None
+    return {
+        "difficulty": difficulty,
+        "tags": tuple(tags),
+        "constraints": constraints,
+        "function": None if signature is None else signature.to_dict(),
+    }
 
 
 def _name(data: dict[str, Any], default: str) -> str:
@@ -451,6 +475,13 @@ def read_package(path: str | Path) -> ProblemPackage:
     secret = _tests(root, "secret")
     if not samples and not secret:
         raise PackageError(f"{root.name}: no tests (data/sample/*.in and data/secret/*.in are both empty)")
+    algocode = _algocode(data)
+    signature = parse_signature(algocode["function"])
+    if signature is not None:
+        try:
+            check_tests(signature, samples + secret)
+        except FunctionPackageError as exc:
+            raise PackageError(str(exc)) from None
     return ProblemPackage(
         root=root,
         short_name=root.name,
@@ -466,5 +497,5 @@ def read_package(path: str | Path) -> ProblemPackage:
         secret=secret,
         submissions=_submissions(root),
         languages=_languages(data),
-        **_algocode(data),
+        **algocode,
     )

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from algocode_contracts import LANGUAGES
+from algocode_contracts.functions.languages import LANGUAGES_WITH_DRIVERS
 from algocode_contracts.package import ExpectedVerdict, ProblemPackage, read_package
 from code_manager.problems.services import ProblemData, TestData, problem_upsert
 
@@ -33,6 +34,7 @@ def _reference(package: ProblemPackage) -> dict[str, str] | None:
         for submission in package.submissions
         if submission.expected is ExpectedVerdict.ACCEPTED
         and submission.language is not None
+        and (package.function is None or submission.language in LANGUAGES_WITH_DRIVERS)
         and submission.path.stat().st_size <= MAX_REFERENCE_BYTES
     ]
     if not candidates:
@@ -58,6 +60,7 @@ def problem_import(*, path: str | Path) -> ImportResult:
         languages=None if package.languages == LANGUAGES else list(package.languages),
         validator=package.validator.model_dump() if package.validator is not None else None,
         groups=[group.model_dump() for group in package.groups] or None,
+        function=package.function,
     )
     # The files themselves: bytes of any encoding and size, stored in 1 MiB chunks (ADR 0150). An
     # interactive problem's .in/.ans are the validator's and are never shown, samples included (the spec):

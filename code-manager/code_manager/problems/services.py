@@ -53,6 +53,8 @@ class ProblemData:
     languages: list[str] | None = None  # the ids submissions may use (problem.yaml `languages`); None: all
     validator: dict[str, Any] | None = None  # an OutputValidator (validation: custom); None: the default
     groups: list[dict[str, Any]] | None = None  # TestGroups of a scoring problem; None: pass/fail
+    # A function-style problem's signature (its to_dict() form, docs/problem-format.md); None: stdin.
+    function: dict[str, Any] | None = None
 
 
 def _slug(title: str) -> str:
@@ -82,6 +84,7 @@ def _fields(data: ProblemData) -> dict[str, Any]:
         "languages": data.languages,
         "validator": data.validator,
         "groups": data.groups,
+        "function": data.function,
     }
 
 

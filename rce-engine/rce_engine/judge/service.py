@@ -33,6 +33,7 @@ from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from algocode_contracts.testdata import BlobRef
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
+from rce_engine.judge.functions import FunctionJudging
 from rce_engine.judge.scoring import ScoreSheet, finish
 from rce_engine.judge.testdata import NoTestData, TestDataSource, read_head
 from rce_engine.judge.validators import ValidatorBox, ValidatorError, judge_with, open_boxes
@@ -259,11 +260,16 @@ class _Judging:
         self.backend = cache_backend(sandbox)
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
+        self.functions = FunctionJudging.for_job(job)  # None: a stdin problem
         self.notes: dict[str, str] = {}
         # validation: custom and scoring (judge/validators.py, judge/scoring.py)
         self.validator: ValidatorBox | None = None
         self.sheet = ScoreSheet(job.groups) if job.groups else None
         self.team_messages: dict[str, str] = {}
+
+    def _source(self, language: str, source: str) -> str:
+        """What is compiled: the source, or for a function problem the source wrapped with its driver."""
+        return source if self.functions is None else self.functions.program(language, source)
 
     def run(self) -> JudgeReport:
         job = self.job
@@ -271,6 +277,8 @@ class _Judging:
             from rce_engine.judge import interactive  # the program talks to the validator (vinter)
 
             return interactive.judge(self)
+        if self.functions is not None:
+            self.job = job = self._inline_inputs(job)
         answers: list[str | bytes | None] = [test.answer for test in job.tests]
         _sweep_stale_inputs()
         with tempfile.TemporaryDirectory(prefix=f"{INPUTS_PREFIX}{os.getpid()}-") as tmp:
@@ -279,7 +287,8 @@ class _Judging:
                 answers = self._reference_answers(inputs)
             validated = job.validator is not None and any(answer is not None for answer in answers)
             with open_boxes(self.sandbox, with_validator=validated) as (box, validator_box):
-                compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
+                source = self._source(job.language, job.source)
+                compiled = compile_in_box(box, self.language, source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
                 if validator_box is not None and job.validator is not None:
@@ -287,6 +296,18 @@ class _Judging:
                 runs = self._run_tests(box, self.language, inputs, answers)
         result = finish(self._summary(runs, compiled), sheet=self.sheet, team_messages=self.team_messages)
         return JudgeReport(result, notes=self.notes, compile=compiled)
+
+    def _inline_inputs(self, job: SubmissionCreated) -> SubmissionCreated:
+        """A function job's inputs are JSON text the host encodes for the driver (judge/functions.py): one
+        sent by reference is read here (they are bounded by the codec's limit, a few MB in practice)."""
+        tests = []
+        for test in job.tests:
+            if test.input_ref is not None:
+                with self.data.open(test.input_ref) as path:
+                    text = path.read_bytes().decode("utf-8", "surrogateescape")
+                test = test.model_copy(update={"input": text, "input_ref": None})
+            tests.append(test)
+        return job.model_copy(update={"tests": tests})
 
     def _write_inputs(self, tmp: Path) -> list[Path | None]:
         # Inputs live on the host, outside every box: the sandbox passes each one as stdin only. One by
@@ -297,7 +318,10 @@ class _Judging:
                 paths.append(None)
                 continue
             path = tmp / f"{index}.in"
-            path.write_bytes(test.input.encode("utf-8", "surrogatepass"))
+            if self.functions is not None:
+                path.write_bytes(self.functions.stdin(test))
+            else:
+                path.write_bytes(test.input.encode("utf-8", "surrogatepass"))
             paths.append(path)
         return paths
 
@@ -306,17 +330,24 @@ class _Judging:
         assert reference is not None
         language = get_language(reference.language)
         with self.sandbox.open_box() as box:
-            compiled = compile_in_box(box, language, reference.source, self.cache, backend=self.backend)
+            source = self._source(reference.language, reference.source)
+            compiled = compile_in_box(box, language, source, self.cache, backend=self.backend)
             if not compiled.ok:
                 raise ReferenceFailedError(f"it does not compile: {compiled.output[:200]}")
             answers: list[str | bytes | None] = []
-            for path in inputs:
+            for test, path in zip(self.job.tests, inputs, strict=True):
                 assert path is not None  # a custom run's input is always inline
                 spec = self._spec(language)
                 run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
+                if self.functions is not None:
+                    try:
+                        answers.append(self.functions.reference_answer(test, run.stdout))
+                    except ValueError as exc:
+                        raise ReferenceFailedError(str(exc)) from None
+                    continue
                 answers.append(run.stdout)  # bytes: compared exactly as the reference printed them
         return answers
 
@@ -359,12 +390,21 @@ class _Judging:
                         # One test's answer in memory at a time, read only when there is output to check.
                         with self.data.open(test.answer_ref) as answer_path:
                             answer = answer_path.read_bytes()
-                    if answer is None:
+                    if answer is None and self.functions is not None:
+                        # Custom run without reference: the driver's answer must still be readable.
+                        error = self.functions.decode(test, run.stdout).error
+                        verdict = Verdict.WRONG_ANSWER if error else Verdict.ACCEPTED
+                        if error:
+                            self.notes[test.name] = error
+                    elif answer is None:
                         verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
                     elif self.validator is not None:
                         verdict, score = self._validate(test, stdin, answer, run.stdout)
                     else:
-                        checked = self.checker.check(answer, run.stdout)
+                        if self.functions is not None:
+                            checked = self.functions.check(test, answer, run.stdout)
+                        else:
+                            checked = self.checker.check(answer, run.stdout)
                         verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
                         if not checked.accepted:
                             self.notes[test.name] = checked.reason
@@ -454,12 +494,14 @@ class _Judging:
             worker=WORKER,
         )
 
-    @staticmethod
-    def _io(run: _TestRun) -> TestIO:
+    def _io(self, run: _TestRun) -> TestIO:
+        actual = _text(run.run.stdout)
+        if self.functions is not None:
+            actual = self.functions.shown(run.test, run.run.stdout)  # the returned value as JSON
         fields = {
             "input": _text(run.input) if isinstance(run.input, bytes) else run.input,
             "expected": _text(run.expected) if isinstance(run.expected, bytes) else run.expected,
-            "actual": _text(run.run.stdout),
+            "actual": actual,
             "stderr": _text(run.run.stderr),
         }
         clipped: dict[str, str | None] = {}
