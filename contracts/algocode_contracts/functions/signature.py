@@ -286,7 +286,8 @@ def _method_dict(method: Method) -> dict[str, Any]:
 
 
 def _any_order_out(value: AnyOrder) -> bool | str:
-    return {AnyOrder.NO: False, AnyOrder.OUTER: True, AnyOrder.DEEP: "deep"}[value]
+    out: dict[AnyOrder, bool | str] = {AnyOrder.NO: False, AnyOrder.OUTER: True, AnyOrder.DEEP: "deep"}
+    return out[value]
 
 
 def snake_case(name: str) -> str:

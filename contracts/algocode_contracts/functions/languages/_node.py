@@ -29,9 +29,10 @@ _READ = r"""
   const WRONG = { wrong: true };
   function token() {
     const b = algocodeBuf;
-    while (algocodePos < b.length && (b[algocodePos] === 32 || b[algocodePos] === 10 || b[algocodePos] === 13 || b[algocodePos] === 9)) algocodePos++;
+    const space = (c) => c === 32 || c === 10 || c === 13 || c === 9;
+    while (algocodePos < b.length && space(b[algocodePos])) algocodePos++;
     const start = algocodePos;
-    while (algocodePos < b.length && !(b[algocodePos] === 32 || b[algocodePos] === 10 || b[algocodePos] === 13 || b[algocodePos] === 9)) algocodePos++;
+    while (algocodePos < b.length && !space(b[algocodePos])) algocodePos++;
     if (start === algocodePos) throw new Error('algocode driver: the input ended early');
     return b.toString('latin1', start, algocodePos);
   }
@@ -63,7 +64,8 @@ _READ = r"""
       return v.toString();
     }
     if (typeof v !== 'number' || !Number.isInteger(v) || v < low || v > high) throw WRONG;
-    return Object.is(v, -0) ? '0' : (typeof BigInt === 'function' && !Number.isSafeInteger(v) ? BigInt(v).toString() : String(v));
+    if (Object.is(v, -0)) return '0';
+    return Number.isSafeInteger(v) ? String(v) : BigInt(v).toString();
   }
   function put(base, dims, v, out) {
     if (dims > 0) {
@@ -109,7 +111,8 @@ _READ = r"""
           if (typeof node !== 'object' || seen.has(node)) throw WRONG;  // not a node, or not a tree
           seen.add(node);
           items.push(checkInt(node.val, -2147483648, 2147483647));
-          queue.push(node.left === undefined ? null : node.left, node.right === undefined ? null : node.right);
+          queue.push(node.left === undefined ? null : node.left);
+          queue.push(node.right === undefined ? null : node.right);
         }
         while (items.length && items[items.length - 1] === '#') items.pop();
         out.push(String(items.length));
@@ -155,9 +158,9 @@ _READ_TREE = r"""
     let head = 0;
     for (let i = 1; i < n; ) {
       const node = queue[head++];
-      if (values[i] !== null) { node.left = new TreeNode(values[i], null, null); queue.push(node.left); }
+      if (values[i] !== null) queue.push(node.left = new TreeNode(values[i], null, null));
       i++;
-      if (i < n && values[i] !== null) { node.right = new TreeNode(values[i], null, null); queue.push(node.right); }
+      if (i < n && values[i] !== null) queue.push(node.right = new TreeNode(values[i], null, null));
       i++;
     }
     return root;

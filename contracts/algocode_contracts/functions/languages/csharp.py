@@ -39,7 +39,14 @@ TREE_NODE = """public class TreeNode {
 
 USINGS = "using System; using System.Collections.Generic; using System.Linq; using System.Text;\n"
 
-_NAMES = {"int": "Int", "long": "Long", "double": "Double", "bool": "Bool", "string": "String", "char": "Char"}
+_NAMES = {
+    "int": "Int",
+    "long": "Long",
+    "double": "Double",
+    "bool": "Bool",
+    "string": "String",
+    "char": "Char",
+}
 _DEFAULTS = {"int": "0", "long": "0", "double": "0.0", "bool": "false", "string": '""', "char": "'\\0'"}
 
 _RUNTIME = r"""
@@ -148,9 +155,15 @@ _TREE = r"""
         queue.Enqueue(root);
         for (int i = 1; i < n; ) {
             var parent = queue.Dequeue();
-            if (values[i] != "#") { parent.left = new TreeNode(int.Parse(values[i], invariant)); queue.Enqueue(parent.left); }
+            if (values[i] != "#") {
+                parent.left = new TreeNode(int.Parse(values[i], invariant));
+                queue.Enqueue(parent.left);
+            }
             i++;
-            if (i < n && values[i] != "#") { parent.right = new TreeNode(int.Parse(values[i], invariant)); queue.Enqueue(parent.right); }
+            if (i < n && values[i] != "#") {
+                parent.right = new TreeNode(int.Parse(values[i], invariant));
+                queue.Enqueue(parent.right);
+            }
             i++;
         }
         return root;
@@ -302,7 +315,9 @@ def _main(signature: Signature) -> str:
             lines += _call(method, f"obj.{pascal_case(method.name)}", " " * 20)
             lines.append("                    break;")
             lines.append("                }")
-        lines.append('                default: throw new global::System.Exception("algocode driver: unknown call");')
+        lines.append(
+            '                default: throw new global::System.Exception("algocode driver: unknown call");'
+        )
         lines.append("            }")
         lines.append("        }")
     else:

@@ -30,10 +30,24 @@ TREE_NODE = """type TreeNode struct {
     Right *TreeNode
 }"""
 
-_SCALARS = {"int": "int", "long": "int64", "double": "float64", "bool": "bool", "string": "string", "char": "byte"}
+_SCALARS = {
+    "int": "int",
+    "long": "int64",
+    "double": "float64",
+    "bool": "bool",
+    "string": "string",
+    "char": "byte",
+}
 _DEFAULTS = {"int": "0", "long": "0", "double": "0", "bool": "false", "string": '""', "char": "0"}
 # Reader and writer method per scalar type.
-_NAMES = {"int": "Int", "long": "Long", "double": "Double", "bool": "Bool", "string": "String", "char": "Char"}
+_NAMES = {
+    "int": "Int",
+    "long": "Long",
+    "double": "Double",
+    "bool": "Bool",
+    "string": "String",
+    "char": "Char",
+}
 
 HEADER = """package main
 
@@ -316,7 +330,9 @@ def stub(signature: Signature) -> str:
             out += f" * {call}\n" if method.returns.is_void else f" * param_{number} := {call}\n"
         return out + " */\n"
     f = signature.function
-    out += f"func {f.name}({_params(f.params)}) {go_type(f.returns)} {{\n    return {_default(f.returns)}\n}}\n"
+    out += (
+        f"func {f.name}({_params(f.params)}) {go_type(f.returns)} {{\n    return {_default(f.returns)}\n}}\n"
+    )
     return out
 
 
@@ -329,7 +345,7 @@ def _call(call: Call, target: str) -> list[str]:
         lines.append('\t\tw.token("-")')
     else:
         lines.append(f"\t\t{_writer(call.returns)}({target}({args}))")
-    lines.append('\t\tw.b = append(w.b, \'\\n\')')
+    lines.append("\t\tw.b = append(w.b, '\\n')")
     return lines
 
 
@@ -367,7 +383,7 @@ def _main(signature: Signature) -> str:
     else:
         (call,) = calls(signature)
         lines += [line[1:] for line in _call(call, call.name)]
-    lines.append("\talgocodeOs.NewFile(uintptr(results), \"results\").Write(w.b)")
+    lines.append('\talgocodeOs.NewFile(uintptr(results), "results").Write(w.b)')
     lines.append("}")
     return "\n".join(lines) + "\n"
 

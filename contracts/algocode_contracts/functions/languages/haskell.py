@@ -33,25 +33,198 @@ TREE_NODE = (
 
 # Prelude's functions: a stub declaring one of these names hides it from the implicit Prelude import.
 PRELUDE = frozenset(
-    """
-    all and any appendFile asTypeOf break concat concatMap const curry cycle drop dropWhile either error
-    errorWithoutStackTrace even filter flip fromIntegral fst gcd getChar getContents getLine head id init
-    interact ioError iterate last lcm lex lines lookup map mapM_ maybe not notElem odd or otherwise print
-    putChar putStr putStrLn read readFile readIO readLn readParen reads realToFrac repeat replicate reverse
-    scanl scanl1 scanr scanr1 seq sequence_ showChar showParen showString shows snd span splitAt subtract
-    tail take takeWhile uncurry undefined unlines until unwords unzip unzip3 userError words writeFile zip
-    zip3 zipWith zipWith3 abs acos acosh asin asinh atan atan2 atanh ceiling compare cos cosh decodeFloat
-    div divMod elem encodeFloat enumFrom enumFromThen enumFromThenTo enumFromTo exp exponent fail
-    floatDigits floatRadix floatRange floor fmap foldMap foldl foldl1 foldr foldr1 fromEnum fromInteger
-    fromRational isDenormalized isIEEE isInfinite isNaN isNegativeZero length log logBase mapM mappend max
-    maxBound maximum mconcat mempty min minBound minimum mod negate null pi pred product properFraction
-    pure quot quotRem readList readsPrec recip rem return round scaleFloat sequence sequenceA show showList
-    showsPrec significand signum sin sinh sqrt succ sum tan tanh toEnum toInteger toRational traverse
-    truncate
-    """.split()
+    [
+        "all",
+        "and",
+        "any",
+        "appendFile",
+        "asTypeOf",
+        "break",
+        "concat",
+        "concatMap",
+        "const",
+        "curry",
+        "cycle",
+        "drop",
+        "dropWhile",
+        "either",
+        "error",
+        "errorWithoutStackTrace",
+        "even",
+        "filter",
+        "flip",
+        "fromIntegral",
+        "fst",
+        "gcd",
+        "getChar",
+        "getContents",
+        "getLine",
+        "head",
+        "id",
+        "init",
+        "interact",
+        "ioError",
+        "iterate",
+        "last",
+        "lcm",
+        "lex",
+        "lines",
+        "lookup",
+        "map",
+        "mapM_",
+        "maybe",
+        "not",
+        "notElem",
+        "odd",
+        "or",
+        "otherwise",
+        "print",
+        "putChar",
+        "putStr",
+        "putStrLn",
+        "read",
+        "readFile",
+        "readIO",
+        "readLn",
+        "readParen",
+        "reads",
+        "realToFrac",
+        "repeat",
+        "replicate",
+        "reverse",
+        "scanl",
+        "scanl1",
+        "scanr",
+        "scanr1",
+        "seq",
+        "sequence_",
+        "showChar",
+        "showParen",
+        "showString",
+        "shows",
+        "snd",
+        "span",
+        "splitAt",
+        "subtract",
+        "tail",
+        "take",
+        "takeWhile",
+        "uncurry",
+        "undefined",
+        "unlines",
+        "until",
+        "unwords",
+        "unzip",
+        "unzip3",
+        "userError",
+        "words",
+        "writeFile",
+        "zip",
+        "zip3",
+        "zipWith",
+        "zipWith3",
+        "abs",
+        "acos",
+        "acosh",
+        "asin",
+        "asinh",
+        "atan",
+        "atan2",
+        "atanh",
+        "ceiling",
+        "compare",
+        "cos",
+        "cosh",
+        "decodeFloat",
+        "div",
+        "divMod",
+        "elem",
+        "encodeFloat",
+        "enumFrom",
+        "enumFromThen",
+        "enumFromThenTo",
+        "enumFromTo",
+        "exp",
+        "exponent",
+        "fail",
+        "floatDigits",
+        "floatRadix",
+        "floatRange",
+        "floor",
+        "fmap",
+        "foldMap",
+        "foldl",
+        "foldl1",
+        "foldr",
+        "foldr1",
+        "fromEnum",
+        "fromInteger",
+        "fromRational",
+        "isDenormalized",
+        "isIEEE",
+        "isInfinite",
+        "isNaN",
+        "isNegativeZero",
+        "length",
+        "log",
+        "logBase",
+        "mapM",
+        "mappend",
+        "max",
+        "maxBound",
+        "maximum",
+        "mconcat",
+        "mempty",
+        "min",
+        "minBound",
+        "minimum",
+        "mod",
+        "negate",
+        "null",
+        "pi",
+        "pred",
+        "product",
+        "properFraction",
+        "pure",
+        "quot",
+        "quotRem",
+        "readList",
+        "readsPrec",
+        "recip",
+        "rem",
+        "return",
+        "round",
+        "scaleFloat",
+        "sequence",
+        "sequenceA",
+        "show",
+        "showList",
+        "showsPrec",
+        "significand",
+        "signum",
+        "sin",
+        "sinh",
+        "sqrt",
+        "succ",
+        "sum",
+        "tan",
+        "tanh",
+        "toEnum",
+        "toInteger",
+        "toRational",
+        "traverse",
+        "truncate",
+    ]
 )
 
-_SCALARS = {"int": "Int", "long": "Int", "double": "Double", "bool": "Bool", "string": "String", "char": "Char"}
+_SCALARS = {
+    "int": "Int",
+    "long": "Int",
+    "double": "Double",
+    "bool": "Bool",
+    "string": "String",
+    "char": "Char",
+}
 _DEFAULTS = {"int": "0", "long": "0", "double": "0", "bool": "False", "string": '""', "char": "'\\0'"}
 # Reader / writer function per scalar type.
 _NAMES = {"int": "Int", "long": "Int", "double": "Double", "bool": "Bool", "string": "String", "char": "Char"}
@@ -78,7 +251,7 @@ _RUNTIME = r"""
 type AlgocodeS = AlgocodeB.ByteString
 
 algocodeSpace :: AlgocodeP.Char -> AlgocodeP.Bool
-algocodeSpace c = c AlgocodeP.== ' ' AlgocodeP.|| c AlgocodeP.== '\n' AlgocodeP.|| c AlgocodeP.== '\r' AlgocodeP.|| c AlgocodeP.== '\t'
+algocodeSpace c = c `AlgocodeP.elem` " \n\r\t"
 
 algocodeToken :: AlgocodeS -> (AlgocodeS, AlgocodeS)
 algocodeToken s = AlgocodeB.break algocodeSpace (AlgocodeB.dropWhile algocodeSpace s)
@@ -136,16 +309,17 @@ algocodeWriteString s =
   in algocodeWriteInt (AlgocodeB.length b) AlgocodeP.<> algocodeTok (AlgocodeBB.byteString b)
 
 algocodeWriteArray :: (a -> AlgocodeBB.Builder) -> [a] -> AlgocodeBB.Builder
-algocodeWriteArray f xs = algocodeWriteInt (AlgocodeP.length xs) AlgocodeP.<> AlgocodeP.mconcat (AlgocodeP.map f xs)
+algocodeWriteArray f xs =
+  algocodeWriteInt (AlgocodeP.length xs) AlgocodeP.<> AlgocodeP.mconcat (AlgocodeP.map f xs)
 
 algocodeWriteList :: [AlgocodeP.Int] -> AlgocodeBB.Builder
 algocodeWriteList = algocodeWriteArray algocodeWriteInt
 
-algocodeDash :: AlgocodeBB.Builder
-algocodeDash = AlgocodeBB.string7 "- "
-
 algocodeEnd :: AlgocodeBB.Builder
 algocodeEnd = AlgocodeBB.char7 '\n'
+
+algocodeVoid :: AlgocodeBB.Builder
+algocodeVoid = AlgocodeBB.string7 "-\n"
 """
 
 _TREE = r"""
@@ -157,28 +331,32 @@ algocodeReadTree s =
         (AlgocodeP.Just v : more) -> AlgocodeP.head (algocodeLevel [AlgocodeP.Just v] more)
         _ -> AlgocodeP.Nothing, rest)
 
-algocodeEntry :: AlgocodeS -> (AlgocodeP.Maybe AlgocodeP.Int, AlgocodeS)
+type AlgocodeEntry = AlgocodeP.Maybe AlgocodeP.Int
+
+algocodeEntry :: AlgocodeS -> (AlgocodeEntry, AlgocodeS)
 algocodeEntry s = let (t, r) = algocodeToken s
                   in if t AlgocodeP.== AlgocodeB.pack "#" then (AlgocodeP.Nothing, r)
                      else (AlgocodeP.Just (AlgocodeP.fst (algocodeReadInt t)), r)
 
 -- The nodes of one level (entries of LeetCode's level order), given the entries after it.
-algocodeLevel :: [AlgocodeP.Maybe AlgocodeP.Int] -> [AlgocodeP.Maybe AlgocodeP.Int] -> [AlgocodeP.Maybe TreeNode]
+algocodeLevel :: [AlgocodeEntry] -> [AlgocodeEntry] -> [AlgocodeP.Maybe TreeNode]
 algocodeLevel level rest =
   let m = AlgocodeP.length (AlgocodeP.catMaybes level)
       (kids, further) = AlgocodeP.splitAt (2 AlgocodeP.* m) rest
-      padded = kids AlgocodeP.++ AlgocodeP.replicate (2 AlgocodeP.* m AlgocodeP.- AlgocodeP.length kids) AlgocodeP.Nothing
+      missing = 2 AlgocodeP.* m AlgocodeP.- AlgocodeP.length kids
+      padded = kids AlgocodeP.++ AlgocodeP.replicate missing AlgocodeP.Nothing
       children = if m AlgocodeP.== 0 then [] else algocodeLevel padded further
   in algocodeAssign level children
 
-algocodeAssign :: [AlgocodeP.Maybe AlgocodeP.Int] -> [AlgocodeP.Maybe TreeNode] -> [AlgocodeP.Maybe TreeNode]
+algocodeAssign :: [AlgocodeEntry] -> [AlgocodeP.Maybe TreeNode] -> [AlgocodeP.Maybe TreeNode]
 algocodeAssign (AlgocodeP.Nothing : ls) cs = AlgocodeP.Nothing : algocodeAssign ls cs
 algocodeAssign (AlgocodeP.Just v : ls) (l : r : cs) = AlgocodeP.Just (TreeNode v l r) : algocodeAssign ls cs
 algocodeAssign _ _ = []
 
 algocodeWriteTree :: AlgocodeP.Maybe TreeNode -> AlgocodeBB.Builder
 algocodeWriteTree t =
-  let entries = AlgocodeP.reverse (AlgocodeP.dropWhile AlgocodeP.isNothing (AlgocodeP.reverse (algocodeLevels [t])))
+  let trimmed = AlgocodeP.dropWhile AlgocodeP.isNothing (AlgocodeP.reverse (algocodeLevels [t]))
+      entries = AlgocodeP.reverse trimmed
       entry e = case e of
         AlgocodeP.Nothing -> algocodeTok (AlgocodeBB.char7 '#')
         AlgocodeP.Just v -> algocodeWriteInt v
@@ -258,9 +436,7 @@ def stub(signature: Signature) -> str:
         out += "".join(f"-- {line}\n" for line in TREE_NODE.splitlines())
     if uses(signature, "ListNode"):
         out += "-- A linked list (ListNode) is a plain list of its values: [Int] ([] when it is empty).\n"
-    if out and not hidden:
-        out += "\n"
-    elif hidden and (uses(signature, "TreeNode") or uses(signature, "ListNode")):
+    if (out and not hidden) or (hidden and (uses(signature, "TreeNode") or uses(signature, "ListNode"))):
         out += "\n"
     if isinstance(signature, DesignSignature):
         cls = signature.class_name
@@ -312,23 +488,23 @@ def _driver(signature: Signature) -> str:
         lines += [f"      {b}" for b in binds]
         args = " ".join(f"c{i}" for i in range(len(constructor.params)))
         lines.append(f"      this = Main.{constructor_name(cls)} {args}")
-        lines.append(f"  in algocodeDash AlgocodeP.<> algocodeEnd AlgocodeP.<> algocodeCalls (count AlgocodeP.- 1) this {rest}")
+        lines.append(f"  in algocodeVoid AlgocodeP.<> algocodeCalls (count AlgocodeP.- 1) this {rest}")
         lines.append("")
         lines.append(f"algocodeCalls :: AlgocodeP.Int -> {cls} -> AlgocodeS -> AlgocodeBB.Builder")
         lines.append("algocodeCalls 0 _ _ = AlgocodeP.mempty")
         lines.append("algocodeCalls n this s0 = this `AlgocodeP.seq` case algocodeReadInt s0 of")
         for method in methods:
             binds, rest = _reads(method.params, "a", 1)
-            call = " ".join([f"Main.{method.name}", "this", *(f"a{i}" for i in range(len(method.params)))])
+            expr = " ".join([f"Main.{method.name}", "this", *(f"a{i}" for i in range(len(method.params)))])
             lines.append(f"  ({method.index}, s1) ->")
             lines.append("    let " + (binds[0] if binds else "_unused = ()"))
             lines += [f"        {b}" for b in binds[1:]]
             assert method.returns is not None
             if method.returns.is_void:
-                lines.append(f"        next = {call}")
-                lines.append(f"    in algocodeDash AlgocodeP.<> algocodeEnd AlgocodeP.<> algocodeCalls (n AlgocodeP.- 1) next {rest}")
+                lines.append(f"        next = {expr}")
+                lines.append(f"    in algocodeVoid AlgocodeP.<> algocodeCalls (n AlgocodeP.- 1) next {rest}")
             else:
-                lines.append(f"        (result, next) = {call}")
+                lines.append(f"        (result, next) = {expr}")
                 lines.append(
                     f"    in {_writer(method.returns)} result AlgocodeP.<> algocodeEnd"
                     f" AlgocodeP.<> algocodeCalls (n AlgocodeP.- 1) next {rest}"

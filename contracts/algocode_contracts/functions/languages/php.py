@@ -106,9 +106,15 @@ final class AlgocodeDriver {
                 $queue->enqueue($root);
                 for ($i = 1; $i < $n; ) {
                     $parent = $queue->dequeue();
-                    if ($values[$i] !== null) { $parent->left = new TreeNode($values[$i], null, null); $queue->enqueue($parent->left); }
+                    if ($values[$i] !== null) {
+                        $parent->left = new TreeNode($values[$i], null, null);
+                        $queue->enqueue($parent->left);
+                    }
                     $i++;
-                    if ($i < $n && $values[$i] !== null) { $parent->right = new TreeNode($values[$i], null, null); $queue->enqueue($parent->right); }
+                    if ($i < $n && $values[$i] !== null) {
+                        $parent->right = new TreeNode($values[$i], null, null);
+                        $queue->enqueue($parent->right);
+                    }
                     $i++;
                 }
                 return $root;
@@ -274,12 +280,18 @@ def _call(call: Call, target: str, indent: str) -> list[str]:
         lines.append(f"{indent}{target}({args});")
         lines.append(f"{indent}$lines[] = '-';")
     else:
-        lines.append(f"{indent}$lines[] = self::emit('{call.returns.base}', {call.returns.dims}, {target}({args}));")
+        lines.append(
+            f"{indent}$lines[] = self::emit('{call.returns.base}', {call.returns.dims}, {target}({args}));"
+        )
     return lines
 
 
 def _main(signature: Signature) -> str:
-    lines = ["    static function main() {", "        self::$b = stream_get_contents(STDIN);", "        $lines = [];"]
+    lines = [
+        "    static function main() {",
+        "        self::$b = stream_get_contents(STDIN);",
+        "        $lines = [];",
+    ]
     if isinstance(signature, DesignSignature):
         constructor, *methods = calls(signature)
         lines.append("        $count = (int)self::token();")

@@ -268,7 +268,8 @@ def _main(signature: Signature) -> str:
         lines.append("    count = token.to_i")
         lines.append("    token # 0: the constructor")
         lines += [f"    c{i} = {_read(p.type)}" for i, p in enumerate(constructor.params)]
-        lines.append(f"    obj = {signature.class_name}.new({', '.join(f'c{i}' for i in range(len(constructor.params)))})")
+        args = ", ".join(f"c{i}" for i in range(len(constructor.params)))
+        lines.append(f"    obj = {signature.class_name}.new({args})")
         lines.append('    lines << "-"')
         lines.append("    (count - 1).times do")
         lines.append("      case token.to_i")

@@ -53,8 +53,22 @@ impl TreeNode {
 _RC = "std::rc::Rc<std::cell::RefCell<TreeNode>>"
 
 _SCALARS = {"int": "i32", "long": "i64", "double": "f64", "bool": "bool", "string": "String", "char": "char"}
-_DEFAULTS = {"int": "0", "long": "0", "double": "0.0", "bool": "false", "string": "String::new()", "char": "'\\0'"}
-_METHODS = {"int": "int", "long": "long", "double": "double", "bool": "boolean", "string": "string", "char": "chr"}
+_DEFAULTS = {
+    "int": "0",
+    "long": "0",
+    "double": "0.0",
+    "bool": "false",
+    "string": "String::new()",
+    "char": "'\\0'",
+}
+_METHODS = {
+    "int": "int",
+    "long": "long",
+    "double": "double",
+    "bool": "boolean",
+    "string": "string",
+    "char": "chr",
+}
 
 _RUNTIME = r"""
 #[allow(dead_code, unused_mut, unused_variables, clippy::all)]
@@ -309,7 +323,8 @@ def stub(signature: Signature) -> str:
         out += f"struct {cls} {{\n\n}}\n\n\n"
         out += "/**\n * `&self` means the method takes an immutable reference.\n"
         out += " * If you need a mutable reference, change it to `&mut self` instead.\n */\n"
-        out += f"impl {cls} {{\n\n    fn new({_params(signature.constructor)}) -> Self {{\n        {cls} {{}}\n    }}\n"
+        out += f"impl {cls} {{\n\n    fn new({_params(signature.constructor)}) -> Self {{\n"
+        out += f"        {cls} {{}}\n    }}\n"
         for method in signature.methods:
             returns = "" if method.returns.is_void else f" -> {rust_type(method.returns)}"
             body = "" if method.returns.is_void else f"        {_default(method.returns)}\n"
@@ -321,7 +336,11 @@ def stub(signature: Signature) -> str:
         out += f" * let obj = {cls}::new({args});\n"
         for number, method in enumerate(signature.methods, 1):
             call = f"obj.{snake_case(method.name)}({', '.join(snake_case(p.name) for p in method.params)});"
-            out += f" * {call}\n" if method.returns.is_void else f" * let ret_{number}: {rust_type(method.returns)} = {call}\n"
+            out += (
+                f" * {call}\n"
+                if method.returns.is_void
+                else f" * let ret_{number}: {rust_type(method.returns)} = {call}\n"
+            )
         return out + " */\n"
     f = signature.function
     returns = rust_type(f.returns)
@@ -349,7 +368,8 @@ def _main(signature: Signature) -> str:
         "        use std::io::{Read, Write};",
         "        let fd = unsafe { dup(1) };",
         "        unsafe { dup2(2, 1) };",
-        "        let mut results = unsafe { <std::fs::File as std::os::unix::io::FromRawFd>::from_raw_fd(fd) };",
+        "        use std::os::unix::io::FromRawFd;",
+        "        let mut results = unsafe { std::fs::File::from_raw_fd(fd) };",
         "        let mut data = Vec::new();",
         "        std::io::stdin().read_to_end(&mut data).unwrap();",
         "        let mut r = Reader { b: data, p: 0 };",
