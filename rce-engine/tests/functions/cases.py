@@ -58,6 +58,24 @@ TWO_SUM = parse_signature(
 assert isinstance(TWO_SUM, FunctionSignature)
 
 
+# A design without constructor arguments and a method without any, and a function named like a Haskell
+# Prelude function and a lib.dom global of TypeScript's: the stubs of both must compile and run as is.
+MIN_STACK = parse_signature(
+    {
+        "design": {
+            "class": "MinStack",
+            "constructor": [],
+            "methods": [
+                _m("push", {"value": "int"}, "void"),
+                _m("getMin", {}, "int"),
+                _m("top", {}, "TreeNode"),
+            ],
+        }
+    }
+)
+LENGTH = parse_signature({"function": {"name": "length", "params": [], "returns": "string[][]"}})
+
+
 @dataclass(frozen=True)
 class DesignCase:
     name: str

@@ -15,7 +15,7 @@ import pytest
 
 from algocode_contracts.functions import WrongTypeError
 from algocode_contracts.functions.languages import LANGUAGES_WITH_DRIVERS, stub
-from tests.functions.cases import KIT, KIT_CASES, TWO_SUM, kit_defaults
+from tests.functions.cases import KIT, KIT_CASES, LENGTH, MIN_STACK, TWO_SUM, kit_defaults
 from tests.functions.harness import Harness, languages_with_solutions, solution, solution_path
 
 LANGUAGES = languages_with_solutions()
@@ -52,6 +52,18 @@ def test_function_stub_unchanged_reports_a_default(harness: Harness, language: s
     outcome = harness.run(TWO_SUM, stub(TWO_SUM, language), "[2,7,11,15]\n9\n")
     assert outcome.run.ok, outcome.stderr
     assert outcome.value == []  # a Wrong Answer against [0,1], not an error
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_stubs_without_arguments_and_with_clashing_names_run(harness: Harness, language: str) -> None:
+    outcome = harness.run(
+        MIN_STACK, stub(MIN_STACK, language), '["MinStack","push","getMin","top"]\n[[],[5],[],[]]\n'
+    )
+    assert outcome.run.ok, outcome.stderr
+    assert (outcome.value, outcome.error) == ([None, None, 0, []], None)
+    outcome = harness.run(LENGTH, stub(LENGTH, language), "")
+    assert outcome.run.ok, outcome.stderr
+    assert (outcome.value, outcome.error) == ([], None)
 
 
 @pytest.mark.parametrize("language", LANGUAGES)

@@ -360,6 +360,7 @@ def _main(signature: Signature) -> str:
         "\talgocodeOs.Stdout = algocodeOs.Stderr",
         "\tdata, _ := algocodeIo.ReadAll(algocodeOs.Stdin)",
         "\tr := &algocodeReader{b: data}",
+        "\t_ = r // a function without parameters reads nothing",
         "\tw := &algocodeWriter{}",
     ]
     if isinstance(signature, DesignSignature):

@@ -4,8 +4,11 @@ TypeScript with the judge's `--strict false`.
 
 Types: int, long and double are `number` (a long above 2^53 loses precision, as on LeetCode); char is a
 one-character `string`; ListNode and TreeNode are LeetCode's classes, declared by the program after the
-user's code (TypeScript allows using a class inside functions before its declaration). The program stays
-a script (no `export`), so tsc's output keeps the user's line numbers.
+user's code (TypeScript allows using a class inside functions before its declaration). The program ends
+with `export {}`: a module, so the user's top-level names (a function `name`, `length` or `top`, a class
+`Text` or `Range`) shadow lib.dom's globals instead of clashing with them. (tsc then starts main.js with
+two lines of its own: a runtime stack trace's line numbers are main.js's, as for any TypeScript program;
+compile errors name the user's lines.)
 """
 
 from __future__ import annotations
@@ -98,4 +101,4 @@ def program(signature: Signature, source: str) -> str:
         nodes += LIST_NODE + "\n"
     if uses(signature, "TreeNode"):
         nodes += TREE_NODE + "\n"
-    return _node.wrap(signature, source, nodes)
+    return _node.wrap(signature, source, nodes) + "export {};\n"
