@@ -11,7 +11,20 @@ from __future__ import annotations
 from types import ModuleType
 from typing import Final
 
-from algocode_contracts.functions.languages import c, cpp, java, python3
+from algocode_contracts.functions.languages import (
+    c,
+    cpp,
+    csharp,
+    go,
+    haskell,
+    java,
+    javascript,
+    php,
+    python3,
+    ruby,
+    rust,
+    typescript,
+)
 from algocode_contracts.functions.signature import Signature
 from algocode_contracts.languages import LANGUAGES
 
@@ -23,6 +36,14 @@ MODULES: Final[dict[str, ModuleType]] = {
     "java": java,
     "python3": python3,
     "pypy3": python3,
+    "javascript": javascript,
+    "typescript": typescript,
+    "go": go,
+    "csharp": csharp,
+    "rust": rust,
+    "ruby": ruby,
+    "php": php,
+    "haskell": haskell,
 }
 
 LANGUAGES_WITH_DRIVERS: Final = tuple(key for key in LANGUAGES if key in MODULES)

@@ -1,0 +1,3 @@
+twoSum :: [Int] -> Int -> [Int]
+twoSum nums target =
+  let x = in []

@@ -1,0 +1,6 @@
+class Solution {
+    function twoSum($nums, $target) {
+        $x = ;
+        return [];
+    }
+}

@@ -1,0 +1,11 @@
+function twoSum(nums: number[], target: number): number[] {
+    console.log("debug twoSum", nums.length);
+    process.stdout.write("2 7 7\n");
+    if (target < 0) throw new RangeError("negative target");
+    const seen = new Map<number, number>();
+    for (let i = 0; i < nums.length; i++) {
+        if (seen.has(target - nums[i])) return [seen.get(target - nums[i])!, i];
+        seen.set(nums[i], i);
+    }
+    return [];
+}
