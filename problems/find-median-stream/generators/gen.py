@@ -47,9 +47,7 @@ def write(group: str, name: str, calls: list[str], args: list[list[int]]) -> Non
 Calls = tuple[list[str], list[list[int]]]
 
 
-def stream(
-    rng: random.Random, ops: int, p_find: float, lo: int, hi: int
-) -> tuple[list[str], list[list[int]]]:
+def stream(rng: random.Random, ops: int, p_find: float, lo: int, hi: int) -> Calls:
     calls, args = ["MedianFinder", "addNum"], [[], [rng.randint(lo, hi)]]
     while len(calls) < ops - 1:
         if rng.random() < p_find:
