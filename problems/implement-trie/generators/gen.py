@@ -56,7 +56,8 @@ def word(rng: random.Random, lo: int, hi: int, alphabet: str) -> str:
 def session(rng: random.Random, ops: int, lo: int, hi: int, alphabet: str) -> Calls:
     """Random calls: inserts, searches and prefix queries for known words, their prefixes, their
     extensions and fresh random strings."""
-    calls, args = ["Trie"], [[]]
+    calls: list[str] = ["Trie"]
+    args: list[list[str]] = [[]]
     known: list[str] = []
     for _ in range(ops):
         roll = rng.random()

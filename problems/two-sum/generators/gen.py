@@ -33,7 +33,10 @@ def write(group: str, name: str, nums: list[int], target: int) -> None:
     (DATA / group / f"{name}.ans").write_text(dump(pairs) + "\n")
 
 
-def unique_case(rng: random.Random, n: int, lo: int, hi: int, where: tuple[int, int] | None = None) -> tuple:
+Case = tuple[list[int], int]
+
+
+def unique_case(rng: random.Random, n: int, lo: int, hi: int, where: tuple[int, int] | None = None) -> Case:
     """n values in [lo, hi] with exactly one pair summing to the target, at positions `where` (or random)."""
     a, b = rng.randint(lo, hi), rng.randint(lo, hi)
     target = a + b

@@ -39,7 +39,8 @@ def write(group: str, name: str, s: str, expected: bool | None = None) -> None:
 
 def balanced(rng: random.Random, pairs: int) -> str:
     """A random well-nested string of `pairs` pairs: open while allowed, close at random."""
-    out, stack = [], []
+    out: list[str] = []
+    stack: list[str] = []
     opened = 0
     while opened < pairs or stack:
         if opened < pairs and (not stack or rng.random() < 0.5):

@@ -155,10 +155,11 @@ def as_bst(rng: random.Random, root: Node | None, lo: int = INT_MIN, hi: int = I
     return root
 
 
-def break_deep(rng: random.Random, root: Node) -> Node:
+def break_deep(rng: random.Random, root: Node | None) -> Node | None:
     """Moves one leaf's key just past the bound set by an ancestor above its parent (keeping it on the
     right side of its parent), so only a check against whole subtrees sees the damage."""
     leaves: list[tuple[Node, int, int]] = []
+    assert root is not None
     stack: list[tuple[Node, bool | None, int | None, int | None]] = [(root, None, None, None)]
     while stack:
         node, is_left, lo, hi = stack.pop()
