@@ -67,8 +67,10 @@ def parse_input(signature: Signature, text: str) -> list[Any]:
     for number, line in enumerate(lines, 1):
         try:
             values.append(json.loads(line))
-        except ValueError as exc:
+        except json.JSONDecodeError as exc:
             raise InputError(f"line {number} is not a JSON value ({exc.msg})") from None
+        except RecursionError:  # "[[[[...": the parser's recursion, not a 500
+            raise InputError(f"line {number} is nested too deeply") from None
     if isinstance(signature, FunctionSignature):
         params = signature.function.params
         if len(values) != len(params):

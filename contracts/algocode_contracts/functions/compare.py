@@ -38,14 +38,14 @@ def parse_answer(signature: Signature, answer: str, test_input: str) -> Any:
     null for the constructor and void methods). Raises AnswerError, or InputError for a bad input."""
     try:
         value = json.loads(answer)
-    except ValueError as exc:
+    except (ValueError, RecursionError) as exc:
         raise AnswerError(f"not a JSON value ({exc.__class__.__name__}: {exc})") from None
     if isinstance(signature, FunctionSignature):
         problem = _mismatch(signature.function.returns, value)
         if problem:
             raise AnswerError(f"expected a {signature.function.returns}: {problem}")
         return value
-    calls = design_calls(signature, test_input)
+    calls: list[str] = parse_input(signature, test_input)[0]
     if not isinstance(value, list) or len(value) != len(calls):
         raise AnswerError(f"expected a JSON list of {len(calls)} results, one per call")
     for index, (call, item) in enumerate(zip(calls, value, strict=True)):
@@ -94,10 +94,12 @@ class Comparison:
         if calls is None:
             raise ValueError("comparing a design answer needs the test's calls")
         for index, call in enumerate(calls):
-            returns = None if index == 0 else signature.method(call).returns
-            if returns is None or returns.is_void:
+            if index == 0:
+                continue  # the constructor
+            method_returns = signature.method(call).returns
+            if method_returns.is_void:
                 continue
-            problem = _element(self._diff(returns, expected[index], got[index], ""))
+            problem = _element(self._diff(method_returns, expected[index], got[index], ""))
             if problem:
                 return False, f"call {index + 1} ({call}): {problem}"
         return True, ""
