@@ -71,7 +71,7 @@ def main() -> None:
         m, n = rng.randint(1, 20), rng.randint(1, 20)
         write("secret", f"{i:02}-random-small", random_grid(rng, m, n, rng.choice([0.3, 0.5, 0.6])))
     write("secret", "14-all-land", [["1"] * 300 for _ in range(300)])
-    # A snake: one island of ~45 000 squares whose flood fill goes 150 levels deep in each direction.
+    # A snake: one island of ~45 000 squares in a single winding path (a recursive fill goes that deep).
     write(
         "secret",
         "15-snake",
