@@ -16,6 +16,7 @@ from uuid import UUID
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field, field_validator
 
+from algocode_contracts.functions.signature import parse_signature
 from algocode_contracts.topology import LANGUAGES
 
 JOB_SCHEMA: Final = "submission.created/v1"
@@ -108,6 +109,19 @@ class SubmissionCreated(_Message):
     stop_on_first_failure: bool = True
     reference: ReferenceSolution | None = None  # custom run: produces the expected output
     created_at: datetime
+    # A function-style problem (docs/problem-format.md): the signature's to_dict() form; the source is the
+    # user's function only and the tests' input/answer are JSON lines. None: a stdin problem.
+    function: dict[str, Any] | None = None
+
+    @field_validator("function")
+    @classmethod
+    def _signature(cls, value: dict[str, Any] | None) -> dict[str, Any] | None:
+        if value is None:
+            return None
+        signature = parse_signature(value)
+        if signature is None:
+            raise ValueError("function: expected {'function': ...} or {'design': ...}")
+        return signature.to_dict()
 
 
 class TestResult(_Message):

@@ -25,6 +25,13 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
+from algocode_contracts.functions.problem import (
+    SIGNATURE_KEYS,
+    FunctionPackageError,
+    check_tests,
+    read_signature,
+)
+from algocode_contracts.functions.signature import Signature, parse_signature
 from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,
@@ -122,6 +129,13 @@ class ProblemPackage(_Model):
     samples: tuple[PackageTest, ...]
     secret: tuple[PackageTest, ...]
     submissions: tuple[PackageSubmission, ...]
+    # A function-style problem's signature (`algocode.function` / `algocode.design`) in its to_dict() form;
+    # None for a stdin problem. See functions/ and docs/problem-format.md.
+    function: dict[str, Any] | None = None
+
+    @property
+    def signature(self) -> Signature | None:
+        return parse_signature(self.function)
 
     @property
     def tests(self) -> tuple[PackageTest, ...]:
@@ -157,6 +171,7 @@ class ProblemPackage(_Model):
             ],
             stop_on_first_failure=stop_on_first_failure,
             created_at=datetime.now(UTC),
+            function=self.function,
         )
 
 
@@ -323,7 +338,7 @@ def _algocode(data: dict[str, Any]) -> dict[str, Any]:
     extra = data.get("algocode") or {}
     if not isinstance(extra, dict):
         raise PackageError("problem.yaml: algocode must be a mapping")
-    unknown = set(extra) - {"difficulty", "tags", "constraints"}
+    unknown = set(extra) - {"difficulty", "tags", "constraints", *SIGNATURE_KEYS}
     if unknown:
         raise PackageError(f"problem.yaml: unknown algocode keys {sorted(unknown)}")
     tags = extra.get("tags") or []
@@ -335,7 +350,16 @@ def _algocode(data: dict[str, Any]) -> dict[str, Any]:
     constraints = extra.get("constraints")
     if constraints is not None and not isinstance(constraints, str):
         raise PackageError("problem.yaml: algocode.constraints must be text")
-    return {"difficulty": difficulty, "tags": tuple(tags), "constraints": constraints}
+    try:
+        signature = read_signature(extra)
+    except FunctionPackageError as exc:
+        raise PackageError(str(exc)) from None
+    return {
+        "difficulty": difficulty,
+        "tags": tuple(tags),
+        "constraints": constraints,
+        "function": None if signature is None else signature.to_dict(),
+    }
 
 
 def _name(data: dict[str, Any], default: str) -> str:
@@ -379,6 +403,13 @@ def read_package(path: str | Path) -> ProblemPackage:
     secret = _tests(root, "secret")
     if not samples and not secret:
         raise PackageError(f"{root.name}: no tests (data/sample/*.in and data/secret/*.in are both empty)")
+    algocode = _algocode(data)
+    signature = parse_signature(algocode["function"])
+    if signature is not None:
+        try:
+            check_tests(signature, samples + secret)
+        except FunctionPackageError as exc:
+            raise PackageError(str(exc)) from None
     return ProblemPackage(
         root=root,
         short_name=root.name,
@@ -391,5 +422,5 @@ def read_package(path: str | Path) -> ProblemPackage:
         secret=secret,
         submissions=_submissions(root),
         languages=_languages(data),
-        **_algocode(data),
+        **algocode,
     )

@@ -6,7 +6,7 @@ import uuid
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, Any
 
-from drf_spectacular.utils import OpenApiParameter, extend_schema
+from drf_spectacular.utils import OpenApiParameter, extend_schema, extend_schema_field
 from rest_framework import permissions, serializers, status
 from rest_framework.authentication import BaseAuthentication
 from rest_framework.request import Request
@@ -14,6 +14,7 @@ from rest_framework.response import Response
 from rest_framework.views import APIView
 
 from algocode_contracts import LANGUAGE_ALIASES, LANGUAGES, CheckerSettings, JudgeLimits, canonical_language
+from algocode_contracts.functions.languages import stub
 from algocode_contracts.messages import MAX_SOURCE_CHARS
 from code_manager.common.auth import IsStaff
 from code_manager.common.errors import ApplicationError, ErrorCode
@@ -25,6 +26,7 @@ from code_manager.problems.selectors import (
     problem_get,
     problem_languages,
     problem_list,
+    problem_signature,
     problem_tests,
 )
 from code_manager.problems.services import (
@@ -103,13 +105,40 @@ class ProblemOut(serializers.Serializer):
         return f"{(100 * accepted / submitted) if submitted else 0:.2f}"
 
 
+class ProblemDetailOut(ProblemOut):
+    """One problem: the catalogue fields plus, for a function-style problem, its signature and the code
+    a user starts from in each allowed language (the web client's editor shows `code_stubs`)."""
+
+    signature = serializers.SerializerMethodField(
+        help_text="A function-style problem's signature ({function: {name, params, returns, any_order}} "
+        "or {design: {class, constructor, methods}}); null for a problem whose program reads stdin."
+    )
+    code_stubs = serializers.SerializerMethodField(
+        help_text="language id -> starting code (function-style problems; empty for stdin problems)"
+    )
+
+    @extend_schema_field(
+        {"type": "object", "nullable": True, "additionalProperties": True, "example": {"function": {}}}
+    )
+    def get_signature(self, doc: dict[str, Any]) -> dict[str, Any] | None:
+        signature = problem_signature(doc)
+        return None if signature is None else signature.to_dict()
+
+    @extend_schema_field({"type": "object", "additionalProperties": {"type": "string"}})
+    def get_code_stubs(self, doc: dict[str, Any]) -> dict[str, str]:
+        signature = problem_signature(doc)
+        if signature is None:
+            return {}
+        return {language: stub(signature, language) for language in problem_languages(doc)}
+
+
 def _question(doc: dict[str, Any]) -> dict[str, Any]:
-    return ProblemOut(doc).data
+    return ProblemDetailOut(doc).data
 
 
 class ProblemEnvelope(serializers.Serializer):
     status_code = serializers.IntegerField()
-    question = ProblemOut()
+    question = ProblemDetailOut()
 
 
 ProblemPage = page_serializer(ProblemOut(many=True), name="ProblemPage")

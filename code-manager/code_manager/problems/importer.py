@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from algocode_contracts import LANGUAGES
+from algocode_contracts.functions.languages import LANGUAGES_WITH_DRIVERS
 from algocode_contracts.package import ExpectedVerdict, ProblemPackage, read_package
 from code_manager.problems.services import ProblemData, TestData, problem_upsert
 
@@ -33,6 +34,7 @@ def _reference(package: ProblemPackage) -> dict[str, str] | None:
         for submission in package.submissions
         if submission.expected is ExpectedVerdict.ACCEPTED
         and submission.language is not None
+        and (package.function is None or submission.language in LANGUAGES_WITH_DRIVERS)
         and submission.path.stat().st_size <= MAX_REFERENCE_BYTES
     ]
     if not candidates:
@@ -56,6 +58,7 @@ def problem_import(*, path: str | Path) -> ImportResult:
         checker=package.checker.model_dump(),
         reference=reference,
         languages=None if package.languages == LANGUAGES else list(package.languages),
+        function=package.function,
     )
     tests = [TestData(name=t.name, input=t.input, answer=t.answer, sample=t.sample) for t in package.tests]
     created = problem_upsert(problem_id=package.id, data=data, tests=tests)

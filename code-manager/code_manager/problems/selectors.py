@@ -8,6 +8,8 @@ from enum import StrEnum
 from typing import Any
 
 from algocode_contracts import LANGUAGES, canonical_language
+from algocode_contracts.functions import Signature, parse_signature
+from algocode_contracts.functions.languages import LANGUAGES_WITH_DRIVERS
 from code_manager.common.mongo import Collections, collection
 from code_manager.common.pagination import Page
 
@@ -77,12 +79,18 @@ def stored_language(value: str) -> str:
 
 
 def problem_languages(doc: dict[str, Any]) -> list[str]:
-    """The language ids a submission to this problem may use: its restriction, else every language."""
+    """The language ids a submission to this problem may use: its restriction, else every language; a
+    function-style problem only those with a driver (the others could not run the user's function)."""
     stored = doc.get("languages")
-    if not stored:
-        return list(LANGUAGES)
-    ids = {stored_language(key) for key in stored}
+    ids = {stored_language(key) for key in stored} if stored else set(LANGUAGES)
+    if doc.get("function"):
+        ids &= set(LANGUAGES_WITH_DRIVERS)
     return [key for key in LANGUAGES if key in ids]
+
+
+def problem_signature(doc: dict[str, Any]) -> Signature | None:
+    """The problem's function signature (None: a stdin problem)."""
+    return parse_signature(doc.get("function"))
 
 
 def problem_reference(doc: dict[str, Any]) -> dict[str, str] | None:

@@ -48,6 +48,8 @@ class ProblemData:
     checker: dict[str, Any] = field(default_factory=lambda: dict(DEFAULT_CHECKER))
     reference: dict[str, str] | None = None  # {"language", "source"}: runs produce expected output with it
     languages: list[str] | None = None  # the ids submissions may use (problem.yaml `languages`); None: all
+    # A function-style problem's signature (its to_dict() form, docs/problem-format.md); None: stdin.
+    function: dict[str, Any] | None = None
 
 
 def _slug(title: str) -> str:
@@ -75,6 +77,7 @@ def _fields(data: ProblemData) -> dict[str, Any]:
         "checker": {**DEFAULT_CHECKER, **data.checker},
         "reference": data.reference,
         "languages": data.languages,
+        "function": data.function,
     }
 
 

@@ -29,6 +29,7 @@ from algocode_contracts import (
     Verdict,
     canonical_language,
 )
+from algocode_contracts.functions import InputError, parse_input
 from algocode_contracts.logs import log_bind
 from code_manager.common.auth import Caller
 from code_manager.common.clock import now_iso, to_iso
@@ -40,6 +41,7 @@ from code_manager.problems.selectors import (
     problem_get,
     problem_languages,
     problem_reference,
+    problem_signature,
     problem_tests,
     stored_language,
 )
@@ -125,6 +127,7 @@ def _job(
             stop_on_first_failure=True,
             reference=ReferenceSolution(**reference) if reference else None,
             created_at=moment,
+            function=problem.get("function"),
         )
     except ValidationError as exc:
         raise ApplicationError(
@@ -159,6 +162,15 @@ def run_create(*, caller: Caller, problem_id: str, lang: str, code: str, stdin: 
             status_code=413,
         )
     problem, language = _validate_common(problem_id=problem_id, lang=lang, code=code)
+    signature = problem_signature(problem)
+    if signature is not None:
+        # A function problem's custom input is LeetCode's: one JSON value per parameter, one per line.
+        try:
+            parse_input(signature, stdin)
+        except InputError as exc:
+            raise ApplicationError(
+                f"The input does not fit the function's parameters: {exc}", code=ErrorCode.INVALID
+            ) from None
     return _create_and_publish(
         caller=caller, problem=problem, kind=JobKind.RUN, language=language, code=code, stdin=stdin
     )

@@ -2,6 +2,7 @@
 
     algocode-judge run PACKAGE SOURCE [--lang L] [--json] [--all-tests]
     algocode-judge verify PACKAGE...
+    algocode-judge stub PACKAGE --lang L
     algocode-judge setup
     algocode-judge selftest [LANG...]
     algocode-judge languages [--json]
@@ -21,6 +22,8 @@ from pathlib import Path
 from typing import TextIO
 
 from algocode_contracts import Verdict, canonical_language
+from algocode_contracts.functions.languages import NoDriverError
+from algocode_contracts.functions.languages import stub as function_stub
 from algocode_contracts.package import PackageError, read_package
 from rce_engine.conf import JudgeConfig
 from rce_engine.judge import BinaryCache, JudgeReport, judge_job_report
@@ -117,6 +120,26 @@ def cmd_verify(args: argparse.Namespace) -> int:
     return EXIT_OK if failed == 0 else EXIT_FAILED
 
 
+def cmd_stub(args: argparse.Namespace) -> int:
+    """Print the code a user starts from for a function-style problem (exit 2 for a stdin problem)."""
+    package = read_package(args.package)
+    signature = package.signature
+    if signature is None:
+        print(
+            f"algocode-judge: {package.short_name} is a stdin problem (no algocode.function or "
+            "algocode.design in problem.yaml): there is no stub, the program reads stdin",
+            file=sys.stderr,
+        )
+        return EXIT_USAGE
+    language = canonical_language(args.lang) or args.lang
+    try:
+        print(function_stub(signature, language), end="")
+    except NoDriverError as exc:
+        print(f"algocode-judge: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
 def cmd_setup(args: argparse.Namespace) -> int:
     config = _config(args)
     for line in setup_host(config):
@@ -166,6 +189,11 @@ def build_parser() -> argparse.ArgumentParser:
     verify.add_argument("packages", nargs="+", help="problem package directories")
     verify.add_argument("--no-cache", action="store_true", help="always compile")
     verify.set_defaults(func=cmd_verify)
+
+    stub = sub.add_parser("stub", help="print the starting code of a function-style problem")
+    stub.add_argument("package", help="problem package directory")
+    stub.add_argument("--lang", required=True, help="language id (cpp, java, python3, ...)")
+    stub.set_defaults(func=cmd_stub)
 
     setup = sub.add_parser("setup", parents=[common], help="build the sandbox helper and precompiled headers")
     setup.set_defaults(func=cmd_setup)

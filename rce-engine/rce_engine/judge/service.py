@@ -30,6 +30,7 @@ from algocode_contracts import (
 from algocode_contracts.messages import MAX_COMPILE_OUTPUT_CHARS, MAX_IO_CHARS
 from rce_engine.judge.cache import BinaryCache, cache_backend, cache_key
 from rce_engine.judge.checker import Checker
+from rce_engine.judge.functions import FunctionJudging
 from rce_engine.judge.verdicts import IdleBudget, run_verdict, test_message
 from rce_engine.languages import Language, RunSpec, get_language
 from rce_engine.sandbox.base import MIB, Box, RunResult, Sandbox
@@ -229,7 +230,12 @@ class _Judging:
         self.backend = cache_backend(sandbox)
         self.language = get_language(job.language)
         self.checker = Checker(job.checker)
+        self.functions = FunctionJudging.for_job(job)  # None: a stdin problem
         self.notes: dict[str, str] = {}
+
+    def _source(self, language: str, source: str) -> str:
+        """What is compiled: the source, or for a function problem the source wrapped with its driver."""
+        return source if self.functions is None else self.functions.program(language, source)
 
     def run(self) -> JudgeReport:
         job = self.job
@@ -240,7 +246,8 @@ class _Judging:
             if job.kind is JobKind.RUN and job.reference is not None:
                 answers = self._reference_answers(inputs)
             with self.sandbox.open_box() as box:
-                compiled = compile_in_box(box, self.language, job.source, self.cache, backend=self.backend)
+                source = self._source(job.language, job.source)
+                compiled = compile_in_box(box, self.language, source, self.cache, backend=self.backend)
                 if not compiled.ok:
                     return JudgeReport(self._compile_error(compiled), compile=compiled)
                 runs = self._run_tests(box, self.language, inputs, answers)
@@ -251,7 +258,10 @@ class _Judging:
         paths = []
         for index, test in enumerate(self.job.tests):
             path = tmp / f"{index}.in"
-            path.write_bytes(test.input.encode("utf-8", "surrogatepass"))
+            if self.functions is not None:
+                path.write_bytes(self.functions.stdin(test))
+            else:
+                path.write_bytes(test.input.encode("utf-8", "surrogatepass"))
             paths.append(path)
         return paths
 
@@ -260,16 +270,23 @@ class _Judging:
         assert reference is not None
         language = get_language(reference.language)
         with self.sandbox.open_box() as box:
-            compiled = compile_in_box(box, language, reference.source, self.cache, backend=self.backend)
+            source = self._source(reference.language, reference.source)
+            compiled = compile_in_box(box, language, source, self.cache, backend=self.backend)
             if not compiled.ok:
                 raise ReferenceFailedError(f"it does not compile: {compiled.output[:200]}")
             answers: list[str | bytes | None] = []
-            for path in inputs:
+            for test, path in zip(self.job.tests, inputs, strict=True):
                 spec = self._spec(language)
                 run = box.run(spec.argv, limits=spec.limits, stdin=path, env=spec.env, fresh=True)
                 verdict = run_verdict(run)
                 if verdict is not None:
                     raise ReferenceFailedError(verdict.label)
+                if self.functions is not None:
+                    try:
+                        answers.append(self.functions.reference_answer(test, run.stdout))
+                    except ValueError as exc:
+                        raise ReferenceFailedError(str(exc)) from None
+                    continue
                 answers.append(run.stdout)  # bytes: compared exactly as the reference printed them
         return answers
 
@@ -299,10 +316,19 @@ class _Judging:
                     f"idle {idle.idle_s:.2f} s in all, more than the {idle.allowed_s:.2f} s allowed"
                 )
             if verdict is None:
-                if answer is None:
+                if answer is None and self.functions is not None:
+                    # Custom run without reference: the driver's answer must still be readable.
+                    error = self.functions.decode(test, run.stdout).error
+                    verdict = Verdict.WRONG_ANSWER if error else Verdict.ACCEPTED
+                    if error:
+                        self.notes[test.name] = error
+                elif answer is None:
                     verdict = Verdict.ACCEPTED  # custom run without reference: running fine is all
                 else:
-                    checked = self.checker.check(answer, run.stdout)
+                    if self.functions is not None:
+                        checked = self.functions.check(test, answer, run.stdout)
+                    else:
+                        checked = self.checker.check(answer, run.stdout)
                     verdict = Verdict.ACCEPTED if checked.accepted else Verdict.WRONG_ANSWER
                     if not checked.accepted:
                         self.notes[test.name] = checked.reason
@@ -370,12 +396,14 @@ class _Judging:
             worker=WORKER,
         )
 
-    @staticmethod
-    def _io(run: _TestRun) -> TestIO:
+    def _io(self, run: _TestRun) -> TestIO:
+        actual = _text(run.run.stdout)
+        if self.functions is not None:
+            actual = self.functions.shown(run.test, run.run.stdout)  # the returned value as JSON
         fields = {
             "input": run.test.input,
             "expected": _text(run.expected) if isinstance(run.expected, bytes) else run.expected,
-            "actual": _text(run.run.stdout),
+            "actual": actual,
             "stderr": _text(run.run.stderr),
         }
         clipped: dict[str, str | None] = {}

@@ -1,0 +1,70 @@
+"""Helpers every language's stub and driver generator shares: which types a signature uses, and the list
+of callables (one function, or a design's constructor and methods) in wire order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from algocode_contracts.functions.signature import (
+    DesignSignature,
+    FunctionSignature,
+    Method,
+    Param,
+    Signature,
+    Type,
+)
+
+
+def all_types(signature: Signature) -> list[Type]:
+    """Every parameter and return type the signature mentions (void excluded), without duplicates."""
+    found: dict[Type, None] = {}
+    if isinstance(signature, FunctionSignature):
+        methods: tuple[Method, ...] = (signature.function,)
+    else:
+        found.update(dict.fromkeys(p.type for p in signature.constructor))
+        methods = signature.methods
+    for method in methods:
+        found.update(dict.fromkeys(p.type for p in method.params))
+        if not method.returns.is_void:
+            found[method.returns] = None
+    return list(found)
+
+
+def uses(signature: Signature, base: str) -> bool:
+    """Whether `base` ("ListNode", "TreeNode") appears anywhere in the signature."""
+    return any(t.base == base for t in all_types(signature))
+
+
+def with_element_types(types: list[Type]) -> list[Type]:
+    """`types` plus every type one or two array levels down (`int[][]` brings `int[]` and `int`),
+    innermost first: the order generated helper functions must be declared in."""
+    found: dict[Type, None] = {}
+    for type_ in types:
+        for dims in range(type_.dims + 1):
+            found[Type(type_.base, dims)] = None
+    return sorted(found, key=lambda t: t.dims)
+
+
+@dataclass(frozen=True, slots=True)
+class Call:
+    """One callable of the wire format: index 0 is a function or a design's constructor (`returns` None
+    for the constructor), index k >= 1 the k-th design method."""
+
+    index: int
+    name: str
+    params: tuple[Param, ...]
+    returns: Type | None
+
+
+def calls(signature: Signature) -> list[Call]:
+    if isinstance(signature, FunctionSignature):
+        fn = signature.function
+        return [Call(0, fn.name, fn.params, fn.returns)]
+    assert isinstance(signature, DesignSignature)
+    result = [Call(0, signature.class_name, signature.constructor, None)]
+    result += [Call(i, m.name, m.params, m.returns) for i, m in enumerate(signature.methods, 1)]
+    return result
+
+
+def ensure_newline(source: str) -> str:
+    return source if source.endswith("\n") else source + "\n"
