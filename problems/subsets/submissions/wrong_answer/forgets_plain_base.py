@@ -1,0 +1,4 @@
+# Wrong: starts counting the masks at 1, so the empty selection (the plain base) is missing.
+class Solution:
+    def subsets(self, nums: List[int]) -> List[List[int]]:
+        return [[x for i, x in enumerate(nums) if mask >> i & 1] for mask in range(1, 1 << len(nums))]
