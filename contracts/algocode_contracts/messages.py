@@ -25,8 +25,8 @@ from pydantic import (
     model_validator,
 )
 
-from algocode_contracts.testdata import BlobRef
 from algocode_contracts.functions.signature import parse_signature
+from algocode_contracts.testdata import BlobRef
 from algocode_contracts.topology import LANGUAGES
 
 JOB_SCHEMA: Final = "submission.created/v1"

@@ -28,7 +28,6 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field
 
-from algocode_contracts.interactive_package import InteractivePackageError, read_interactive_validator
 from algocode_contracts.functions.problem import (
     SIGNATURE_KEYS,
     FunctionPackageError,
@@ -36,6 +35,7 @@ from algocode_contracts.functions.problem import (
     read_signature,
 )
 from algocode_contracts.functions.signature import Signature, parse_signature
+from algocode_contracts.interactive_package import InteractivePackageError, read_interactive_validator
 from algocode_contracts.languages import LANGUAGES, canonical_language, language_for_filename
 from algocode_contracts.messages import (
     CheckerSettings,

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from algocode_contracts import LANGUAGES, CheckerSettings, SubmissionCreated, TestCase
+from algocode_contracts.functions import DesignSignature
 from algocode_contracts.package import (
     ExpectedVerdict,
     PackageError,
@@ -71,11 +72,12 @@ def test_every_shipped_package_reads() -> None:
 def test_every_language_solves_and_fails_every_shipped_problem() -> None:
     """Issue 10: in every language, an accepted solution of each shipped problem, and among the problems a
     wrong answer, a run-time error or time limit, and a compile error, so `verify` exercises it. (The
-    problems of issue 11's new kinds, a custom validator or scores, have their own check below.)"""
+    problems of issue 11's new kinds, a custom validator or scores, and the function-style problems have
+    their own checks below.)"""
     packages = [
         package
         for package in (read_package(p) for p in sorted(PROBLEMS.iterdir()) if (p / "problem.yaml").is_file())
-        if package.validator is None and not package.groups
+        if package.validator is None and not package.groups and package.signature is None
     ]
     assert len(packages) >= 3
     missing = []
@@ -324,6 +326,8 @@ def test_an_inline_job_serialises_as_before_references_existed(tmp_path: Path) -
     body = job.model_dump_json(by_alias=True)
     assert "_ref" not in body
     assert SubmissionCreated.model_validate_json(body).tests[0].input == "1\n"
+
+
 def test_shipped_validator_and_scoring_problems_have_every_verdict_in_cpp_and_python() -> None:
     """Issue 11: a custom-validator problem (many right answers) and a scoring one with two groups or more,
     each with a submission of every verdict folder in C++ and in Python, so `verify` exercises them."""
@@ -346,3 +350,32 @@ def test_shipped_validator_and_scoring_problems_have_every_verdict_in_cpp_and_py
             have = {s.expected for s in package.submissions if s.language == language}
             missing += [f"{package.short_name} {language}: {folder.value}" for folder in folders - have]
     assert missing == []
+
+
+def test_shipped_function_problems_are_a_real_problem_set() -> None:
+    """Issue 12: 30+ function-style problems, each with accepted solutions in Python, C++ and Java, a wrong
+    answer and a time limit submission (the naive solution), samples, a generator, a statement, difficulty
+    and tags; and between them easy, medium and hard problems and at least two design problems."""
+    packages = [
+        package
+        for package in (read_package(p) for p in sorted(PROBLEMS.iterdir()) if (p / "problem.yaml").is_file())
+        if package.signature is not None
+    ]
+    assert len(packages) >= 30
+    missing = []
+    for package in packages:
+        have = {(s.language, s.expected) for s in package.submissions}
+        for language in ("python3", "cpp", "java"):
+            if (language, ExpectedVerdict.ACCEPTED) not in have:
+                missing.append(f"{package.short_name}: accepted in {language}")
+        for folder in (ExpectedVerdict.WRONG_ANSWER, ExpectedVerdict.TIME_LIMIT_EXCEEDED):
+            if not any(expected == folder for _, expected in have):
+                missing.append(f"{package.short_name}: {folder.value}")
+        if not package.samples or package.statement is None or not package.tags:
+            missing.append(f"{package.short_name}: samples, statement and tags")
+        if not (package.root / "generators").is_dir():
+            missing.append(f"{package.short_name}: generators/")
+    assert missing == []
+    levels = {"easy" if d <= 2 else "medium" if d == 3 else "hard" for p in packages if (d := p.difficulty)}
+    assert levels == {"easy", "medium", "hard"}
+    assert sum(isinstance(p.signature, DesignSignature) for p in packages) >= 2

@@ -108,7 +108,6 @@ def test_2023_layout_reads_output_validator_dir(tmp_path: Path) -> None:
         ("validation: custom\n", {"output_validators/v/only.h": "\n"}, "no source file"),
         ("validation: custom\n", {"output_validators/v/sub/a.c": CHECK_C}, "flat set of regular files"),
         ("validation: custom\n", {"output_validators/v/a b.c": CHECK_C}, "file name must be"),
-        ("validation: custom interactive\n", {"output_validators/v/a.c": CHECK_C}, "interactive problems"),
         (
             "validation: custom score\n",
             {"output_validators/v/a.c": CHECK_C},

@@ -19,9 +19,12 @@ class FunctionPackageError(ValueError):
 
 
 class _Test(Protocol):
-    name: str
-    input: str
-    answer: str
+    @property
+    def name(self) -> str: ...
+    @property
+    def input(self) -> str: ...
+    @property
+    def answer(self) -> str: ...
 
 
 def read_signature(section: dict[str, Any]) -> Signature | None:
