@@ -25,13 +25,14 @@ def _entry_point() -> list[str]:
     return [str(script)] if script.is_file() else [sys.executable, "-m", "rce_engine.cli.main"]
 
 
+@pytest.mark.timeout(1500)  # 40 problems, ~200 submissions: about 6 minutes on 2 cores
 def test_verify_every_shipped_package(real_sandbox: Sandbox, judge_config: JudgeConfig) -> None:
     assert len(SHIPPED) >= 3
     proc = subprocess.run(
         [*_entry_point(), "verify", *SHIPPED],
         capture_output=True,
         text=True,
-        timeout=600,
+        timeout=1400,
         check=False,
     )
     lines = proc.stdout.strip().splitlines()
