@@ -328,7 +328,9 @@ class Platform:
         for n in range(self.workers):
             self.start_worker(n)
         self.wait_healthy()
+        # Sqrt(x), the original project's first problem, stays problem 1 (as `make seed` imports it).
         packages = sorted(str(p.parent) for p in PROBLEMS.glob("*/problem.yaml"))
+        packages.sort(key=lambda path: Path(path).name != "sqrt-x")
         manage("code-manager", self.cm_env, "import_problem", *packages)
         return self
 
