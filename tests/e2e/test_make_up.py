@@ -63,6 +63,9 @@ def test_up_fails_naming_the_worker_that_cannot_start(tmp_path: Path) -> None:
         "ALGOCODE_BWRAP": str(tmp_path / "missing" / "bwrap"),
         "ALGOCODE_JUDGE_HOME": str(tmp_path / "judge"),
         "AMQP_URL": f"amqp://guest:guest@127.0.0.1:{free_port()}/%2F",
+        # Where workers fetch test data by reference (ADR 0150): `make up` passes both (PLATFORM_ENV).
+        "CODE_MANAGER_BIND": f"127.0.0.1:{free_port()}",
+        "TEST_DATA_TOKEN": "unused-here",
     }
     subprocess.run([BIN / "supervisord", "-c", conf], env=env, check=True, timeout=30)
     socket = root / "var" / "run" / "supervisor.sock"
