@@ -27,6 +27,7 @@ import redis
 import requests
 
 from e2e.servers import AmqpProxy, PrivatePostgres, PrivateRabbit, PrivateRedis, free_port, wait_port
+from rce_engine.sandbox.native.ro_files import ReadOnlyFiles
 
 ROOT = Path(__file__).resolve().parents[2]
 BIN = ROOT / ".venv" / "bin"
@@ -426,6 +427,8 @@ class Platform:
             shared.close()
         with contextlib.suppress(subprocess.CalledProcessError):
             psql(f'DROP DATABASE IF EXISTS "{self.database}" WITH (FORCE)')
+        # The judge's read-only files are tmpfs copies mounted under its home (ADR 0130): detach them first.
+        ReadOnlyFiles(self.judge_home).release()
         shutil.rmtree(self.home, ignore_errors=True)
 
     # ---- what a user does ------------------------------------------------------------------------
