@@ -13,7 +13,7 @@ undefined, a string of two characters for `char`, a cyclic list) is written as `
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages._calls import calls, first_line_split, uses
+from algocode_contracts.functions.languages.common import calls, first_line_split, uses
 from algocode_contracts.functions.signature import DesignSignature, Signature, Type
 
 # Everything the user's program prints goes to stderr; the driver writes with OUT.
@@ -194,10 +194,9 @@ def driver(signature: Signature) -> str:
             reads, args = _args(call.params)
             body.append(f"      case {call.index}: {{")
             body += [f"        {r}" for r in reads]
-            if call.constructor:
+            if call.returns is None:  # the constructor
                 body.append(f"        obj = new {call.name}({args}); lines.push('-');")
             else:
-                assert call.returns is not None
                 body.append("        " + _emit(call.returns, f"obj.{call.name}({args})"))
             body.append("        break;")
             body.append("      }")

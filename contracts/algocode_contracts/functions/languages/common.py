@@ -68,3 +68,10 @@ def calls(signature: Signature) -> list[Call]:
 
 def ensure_newline(source: str) -> str:
     return source if source.endswith("\n") else source + "\n"
+
+
+def first_line_split(source: str) -> tuple[str, str]:
+    """(the user's first line without its newline, the rest from the newline on): for languages that
+    put a prefix on the user's first line so that every later line keeps its number."""
+    head, newline, rest = source.partition("\n")
+    return head, newline + rest

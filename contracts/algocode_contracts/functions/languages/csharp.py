@@ -14,7 +14,7 @@ twice is reported as a value of the wrong type.
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages._calls import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, pascal_case
 
 LIST_NODE = """public class ListNode {

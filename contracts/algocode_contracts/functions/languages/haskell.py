@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 
-from algocode_contracts.functions.languages._calls import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 TREE_NODE = (

@@ -9,7 +9,7 @@ TreeNode are LeetCode's constructor functions, defined by the program (hoisted: 
 from __future__ import annotations
 
 from algocode_contracts.functions.languages import _node
-from algocode_contracts.functions.languages._calls import uses
+from algocode_contracts.functions.languages.common import uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """function ListNode(val, next) {

@@ -14,7 +14,7 @@ for ListNode/TreeNode (no cycles); anything else is written as `!`.
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages._calls import Call, calls, first_line_split, uses
+from algocode_contracts.functions.languages.common import Call, calls, first_line_split, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """class ListNode {

@@ -13,7 +13,7 @@ ListNode/TreeNode (no cycles); anything else is written as `!`.
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages._calls import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, snake_case
 
 LIST_NODE = """class ListNode

@@ -13,7 +13,7 @@ Types: i32, i64, f64, bool, String, char, `Vec<T>`, `Vec<Vec<T>>`, `Option<Box<L
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages._calls import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, snake_case
 
 LIST_NODE = """#[derive(PartialEq, Eq, Clone, Debug)]

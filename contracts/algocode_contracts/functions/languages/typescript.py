@@ -14,7 +14,7 @@ compile errors name the user's lines.)
 from __future__ import annotations
 
 from algocode_contracts.functions.languages import _node
-from algocode_contracts.functions.languages._calls import uses
+from algocode_contracts.functions.languages.common import uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """class ListNode {
