@@ -75,3 +75,29 @@ def first_line_split(source: str) -> tuple[str, str]:
     put a prefix on the user's first line so that every later line keeps its number."""
     head, newline, rest = source.partition("\n")
     return head, newline + rest
+
+
+def node_definitions(
+    signature: Signature,
+    list_node: str,
+    tree_node: str,
+    *,
+    line: str | None = None,
+    list_title: str = "Definition for singly-linked list.",
+    after: str = "",
+) -> str:
+    """The ListNode/TreeNode definitions a stub shows in a comment, as LeetCode does (only the ones the
+    signature uses): a `/** ... */` block each (followed by `after`), or lines starting with `line`."""
+    out = ""
+    for base, text, title in (
+        ("ListNode", list_node, list_title),
+        ("TreeNode", tree_node, "Definition for a binary tree node."),
+    ):
+        if not uses(signature, base):
+            continue
+        if line is None:
+            body = "\n".join(" * " + row for row in text.splitlines())
+            out += f"/**\n * {title}\n{body}\n */\n" + after
+        else:
+            out += f"{line} {title}\n" + "".join(f"{line} {row}\n" for row in text.splitlines())
+    return out

@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import re
 
-from algocode_contracts.functions.languages.common import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, node_definitions, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, pascal_case
 
 LIST_NODE = """type ListNode struct {
@@ -300,15 +300,7 @@ def _params(params: tuple[Param, ...]) -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    for base, text, title in (
-        ("ListNode", LIST_NODE, "Definition for singly-linked list."),
-        ("TreeNode", TREE_NODE, "Definition for a binary tree node."),
-    ):
-        if uses(signature, base):
-            body = "\n".join(" * " + line for line in text.splitlines())
-            out += f"/**\n * {title}\n{body}\n */\n"
-    return out
+    return node_definitions(signature, LIST_NODE, TREE_NODE)
 
 
 def stub(signature: Signature) -> str:

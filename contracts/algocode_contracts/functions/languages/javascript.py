@@ -9,7 +9,7 @@ TreeNode are LeetCode's constructor functions, defined by the program (hoisted: 
 from __future__ import annotations
 
 from algocode_contracts.functions.languages import _node
-from algocode_contracts.functions.languages.common import uses
+from algocode_contracts.functions.languages.common import node_definitions, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """function ListNode(val, next) {
@@ -50,14 +50,7 @@ def _doc(params: tuple[Param, ...], returns: Type | None) -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    if uses(signature, "ListNode"):
-        body = "\n".join(" * " + line for line in LIST_NODE.splitlines())
-        out += f"/**\n * Definition for singly-linked list.\n{body}\n */\n"
-    if uses(signature, "TreeNode"):
-        body = "\n".join(" * " + line for line in TREE_NODE.splitlines())
-        out += f"/**\n * Definition for a binary tree node.\n{body}\n */\n"
-    return out
+    return node_definitions(signature, LIST_NODE, TREE_NODE)
 
 
 def _body(returns: Type) -> str:

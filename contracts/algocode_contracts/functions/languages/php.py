@@ -14,7 +14,13 @@ for ListNode/TreeNode (no cycles); anything else is written as `!`.
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages.common import Call, calls, first_line_split, uses
+from algocode_contracts.functions.languages.common import (
+    Call,
+    calls,
+    first_line_split,
+    node_definitions,
+    uses,
+)
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """class ListNode {
@@ -239,15 +245,8 @@ def _method(name: str, params: tuple[Param, ...], returns: Type | None) -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    for base, text, title in (
-        ("ListNode", LIST_NODE, "Definition for a singly-linked list."),
-        ("TreeNode", TREE_NODE, "Definition for a binary tree node."),
-    ):
-        if uses(signature, base):
-            body = "\n".join(" * " + line for line in text.splitlines())
-            out += f"/**\n * {title}\n{body}\n */\n"
-    return out
+    title = "Definition for a singly-linked list."
+    return node_definitions(signature, LIST_NODE, TREE_NODE, list_title=title)
 
 
 def stub(signature: Signature) -> str:

@@ -13,7 +13,7 @@ ListNode/TreeNode (no cycles); anything else is written as `!`.
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages.common import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, node_definitions, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, snake_case
 
 LIST_NODE = """class ListNode
@@ -211,14 +211,7 @@ def _args(params: tuple[Param, ...]) -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    for base, text, title in (
-        ("ListNode", LIST_NODE, "Definition for singly-linked list."),
-        ("TreeNode", TREE_NODE, "Definition for a binary tree node."),
-    ):
-        if uses(signature, base):
-            out += f"# {title}\n" + "".join(f"# {line}\n" for line in text.splitlines())
-    return out
+    return node_definitions(signature, LIST_NODE, TREE_NODE, line="#")
 
 
 def stub(signature: Signature) -> str:

@@ -13,7 +13,7 @@ Types: i32, i64, f64, bool, String, char, `Vec<T>`, `Vec<Vec<T>>`, `Option<Box<L
 
 from __future__ import annotations
 
-from algocode_contracts.functions.languages.common import Call, calls, uses
+from algocode_contracts.functions.languages.common import Call, calls, node_definitions, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type, snake_case
 
 LIST_NODE = """#[derive(PartialEq, Eq, Clone, Debug)]
@@ -304,13 +304,7 @@ def _params(params: tuple[Param, ...], receiver: str = "") -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    for base, text, title in (
-        ("ListNode", LIST_NODE, "Definition for singly-linked list."),
-        ("TreeNode", TREE_NODE, "Definition for a binary tree node."),
-    ):
-        if uses(signature, base):
-            out += f"// {title}\n" + "".join(f"// {line}\n" for line in text.splitlines())
+    out = node_definitions(signature, LIST_NODE, TREE_NODE, line="//")
     if uses(signature, "TreeNode"):
         out += "use std::rc::Rc;\nuse std::cell::RefCell;\n"
     return out

@@ -14,7 +14,7 @@ compile errors name the user's lines.)
 from __future__ import annotations
 
 from algocode_contracts.functions.languages import _node
-from algocode_contracts.functions.languages.common import uses
+from algocode_contracts.functions.languages.common import node_definitions, uses
 from algocode_contracts.functions.signature import DesignSignature, Param, Signature, Type
 
 LIST_NODE = """class ListNode {
@@ -63,15 +63,7 @@ def _body(returns: Type, indent: str) -> str:
 
 
 def _definitions(signature: Signature) -> str:
-    out = ""
-    for base, text, title in (
-        ("ListNode", LIST_NODE, "Definition for singly-linked list."),
-        ("TreeNode", TREE_NODE, "Definition for a binary tree node."),
-    ):
-        if uses(signature, base):
-            body = "\n".join(" * " + line for line in text.splitlines())
-            out += f"/**\n * {title}\n{body}\n */\n\n"
-    return out
+    return node_definitions(signature, LIST_NODE, TREE_NODE, after="\n")
 
 
 def stub(signature: Signature) -> str:
